@@ -1,0 +1,78 @@
+# claims.awk -- the claims registry (experiments/claims.tsv) turned into what needs it.
+# Registry columns (tab-separated; '#' lines and blank lines are skipped):
+#   id  checker  data(comma-separated experiments)  budget_s  section  statement
+# Modes (-v mode=...):
+#   make     the make fragment: CLAIMS, CLAIM_CHECKER_<id>, CLAIM_DATA_<id>
+#   report   one line per claim from dir/<id>.claim: "PASS <id> <measured> [criterion: ...]";
+#            claims without a verdict file are named on stderr and the exit status is 1
+#            (-v only=<id> restricts to one claim)
+#   latex    the paper's claims table, a longtable (dir=/nonexistent: "not evaluated")
+#   readme   README.md (second file) with the table between the claims markers replaced
+function texesc(s) {
+  gsub(/\\/, "\\textbackslash{}", s); gsub(/[&%$#_{}]/, "\\\\&", s)
+  gsub(/~/, "\\textasciitilde{}", s); gsub(/\^/, "\\textasciicircum{}", s)
+  gsub(/<=/, "$\\le$", s); gsub(/>=/, "$\\ge$", s); gsub(/</, "$<$", s); gsub(/>/, "$>$", s)
+  return s
+}
+function read_verdict(id,    file, line, f) {
+  file = dir "/" id ".claim"
+  verdict = ""; measured = ""; criterion = ""
+  if ((getline line < file) > 0) {
+    split(line, f, "\t"); verdict = f[1]; measured = f[3]; criterion = f[4]
+  }
+  close(file)
+  return verdict != ""
+}
+FNR == NR && ($0 ~ /^#/ || $0 ~ /^[ \t]*$/) { next }
+FNR == NR {
+  if (NF != 6) { printf "claims.tsv:%d: expected 6 tab-separated fields, got %d\n", FNR, NF > "/dev/stderr"; bad = 1; exit 2 }
+  if ($1 in seen) { printf "claims.tsv:%d: duplicate claim id %s\n", FNR, $1 > "/dev/stderr"; bad = 1; exit 2 }
+  seen[$1] = 1; n++; id[n] = $1; checker[n] = $2; data[n] = $3; budget[n] = $4; section[n] = $5; statement[n] = $6
+  next
+}
+mode == "readme" {   # second file: README.md
+  if ($0 ~ /<!-- claims:begin -->/) { print; print_readme_table(); skipping = 1; next }
+  if ($0 ~ /<!-- claims:end -->/) skipping = 0
+  if (!skipping) print
+  next
+}
+function print_readme_table(   i) {
+  print "| claim | statement | command | budget |"
+  print "|-------|-----------|---------|--------|"
+  for (i = 1; i <= n; i++)
+    printf "| %s | %s | `make claim-%s` | %s s |\n", id[i], statement[i], id[i], budget[i]
+}
+END {
+  if (bad) exit 2
+  if (mode == "make") {
+    for (i = 1; i <= n; i++) {
+      printf "CLAIMS += %s\nCLAIM_CHECKER_%s := %s\nCLAIM_DATA_%s :=", id[i], id[i], checker[i], id[i]
+      m = split(data[i], ds, ",")
+      for (j = 1; j <= m; j++) printf " $(D)/%s.tsv", ds[j]
+      printf "\n"
+    }
+  } else if (mode == "report") {
+    status = 0
+    for (i = 1; i <= n; i++) {
+      if (only != "" && id[i] != only) continue
+      if (read_verdict(id[i])) printf "%s %s %s [criterion: %s]\n", verdict, id[i], measured, criterion
+      else { printf "claims: %s could not be evaluated (see the messages above)\n", id[i] > "/dev/stderr"; status = 1 }
+    }
+    if (only != "" && !(only in seen)) { printf "claims: no claim %s in experiments/claims.tsv\n", only > "/dev/stderr"; status = 1 }
+    exit status
+  } else if (mode == "latex") {
+    print "\\begin{longtable}{@{}l>{\\raggedright}p{0.24\\textwidth}>{\\raggedright}p{0.25\\textwidth}>{\\raggedright}p{0.3\\textwidth}l@{}}"
+    print "\\toprule"
+    print "id & claim & criterion & measured & verdict\\tabularnewline"
+    print "\\midrule"
+    print "\\endhead"
+    for (i = 1; i <= n; i++) {
+      if (read_verdict(id[i]))
+        printf "%s & %s & %s & %s & \\textbf{%s}\\\\\n", id[i], texesc(statement[i]), texesc(criterion), texesc(measured), verdict
+      else
+        printf "%s & %s & \\multicolumn{2}{l}{not evaluated in this build} & --\\\\\n", id[i], texesc(statement[i])
+    }
+    print "\\bottomrule"
+    print "\\end{longtable}"
+  }
+}

@@ -1,0 +1,217 @@
+/* test_sensing.c -- the sensing operator and gradient descent against closed forms. */
+#include <stdlib.h>
+#include <string.h>
+#include <gsl/gsl_blas.h>
+#include <gsl/gsl_randist.h>
+#include "check.h"
+#include "core.h"
+#include "sensing.h"
+
+static void random_sym(gsl_matrix *Z, gsl_rng *rng)
+{
+  for (size_t i = 0; i < Z->size1; i++)
+    for (size_t j = i; j < Z->size2; j++) {
+      double x = gsl_ran_gaussian(rng, 1.0);
+      gsl_matrix_set(Z, i, j, x);
+      gsl_matrix_set(Z, j, i, x);
+    }
+}
+
+static double frob_dot(const gsl_matrix *A, const gsl_matrix *B)
+{
+  double s = 0;
+  for (size_t i = 0; i < A->size1; i++)
+    for (size_t j = 0; j < A->size2; j++) s += gsl_matrix_get(A, i, j) * gsl_matrix_get(B, i, j);
+  return s;
+}
+
+/* <A(Z), z> = <Z, A*(z)>, and the fused pass equals apply-then-adjoint. */
+static void test_adjoint(void)
+{
+  const size_t n = 7, m = 30;
+  gsl_rng *rng = rng_stream(11, RNG_MISC, 1, 0);
+  ms_operator *A = ms_operator_alloc(n, m);
+  ms_operator_gaussian(A, rng);
+  gsl_matrix *Z = gsl_matrix_alloc(n, n), *S = gsl_matrix_alloc(n, n), *S2 = gsl_matrix_alloc(n, n);
+  gsl_vector *z = gsl_vector_alloc(m), *az = gsl_vector_alloc(m), *r = gsl_vector_alloc(m);
+  double *buf = malloc(ms_packed_size(n) * sizeof(double));
+  random_sym(Z, rng);
+  for (size_t i = 0; i < m; i++) gsl_vector_set(z, i, gsl_ran_gaussian(rng, 1.0));
+  ms_apply(A, Z, az, buf);
+  ms_adjoint(A, z, S, buf);
+  double lhs, rhs = frob_dot(Z, S);
+  gsl_blas_ddot(az, z, &lhs);
+  CHECK(fabs(lhs - rhs) <= 1e-13 * (fabs(lhs) + 1), "adjoint identity: %.17g vs %.17g", lhs, rhs);
+
+  /* Direct definition for one measurement: <A_i, Z>/sqrt(m) with the full symmetric A_i. */
+  double direct = 0;
+  for (size_t j = 0, q = 0; j < n; j++)
+    for (size_t l = j; l < n; l++, q++)
+      direct += (l == j ? 1.0 : 2.0) * A->a[q] * gsl_matrix_get(Z, j, l);
+  CHECK_NEAR(gsl_vector_get(az, 0), direct, 1e-13, "A(Z)_0 by the definition");
+
+  /* fused: r = A(Z) - z, sp = A*(r) */
+  ms_pack_weighted(Z, buf);
+  double *sp = malloc(ms_packed_size(n) * sizeof(double));
+  double ss = ms_fused_residual_adjoint(A, buf, z, sp);
+  ms_unpack_sym(sp, S2);
+  gsl_vector_memcpy(r, az);
+  gsl_vector_sub(r, z);
+  double ss_ref;
+  gsl_blas_ddot(r, r, &ss_ref);
+  ms_adjoint(A, r, S, buf);
+  double diff = 0;
+  for (size_t i = 0; i < n; i++)
+    for (size_t j = 0; j < n; j++) diff = fmax(diff, fabs(gsl_matrix_get(S, i, j) - gsl_matrix_get(S2, i, j)));
+  CHECK(diff < 1e-13, "fused pass equals apply then adjoint (max diff %g)", diff);
+  CHECK_NEAR(ss, ss_ref, 1e-12 * ss_ref, "fused residual norm");
+  free(sp);
+  free(buf);
+  gsl_vector_free(z); gsl_vector_free(az); gsl_vector_free(r);
+  gsl_matrix_free(Z); gsl_matrix_free(S); gsl_matrix_free(S2);
+  ms_operator_free(A);
+  gsl_rng_free(rng);
+}
+
+/* E[A*A(Z)] = Z: averaged over many independent operators the error shrinks like 1/sqrt(draws). */
+static void test_isotropy(void)
+{
+  const size_t n = 4, m = 50, draws = 400;
+  gsl_rng *rng = rng_stream(5, RNG_MISC, 2, 0);
+  gsl_matrix *Z = gsl_matrix_alloc(n, n), *S = gsl_matrix_alloc(n, n), *avg = gsl_matrix_calloc(n, n);
+  gsl_vector *v = gsl_vector_alloc(m);
+  double *buf = malloc(ms_packed_size(n) * sizeof(double));
+  random_sym(Z, rng);
+  ms_operator *A = ms_operator_alloc(n, m);
+  for (size_t d = 0; d < draws; d++) {
+    ms_operator_gaussian(A, rng);
+    ms_apply(A, Z, v, buf);
+    ms_adjoint(A, v, S, buf);
+    gsl_matrix_add(avg, S);
+  }
+  gsl_matrix_scale(avg, 1.0 / draws);
+  double err = la_dist_frob(avg, Z) / la_norm_frob(Z);
+  /* One draw has relative error about sqrt((n^2+n)/m) ~ 0.6; 400 draws: ~0.03. */
+  CHECK(err < 0.1, "E[A*A(Z)] = Z within sampling error (relative error %.3g)", err);
+  free(buf);
+  ms_operator_free(A);
+  gsl_vector_free(v);
+  gsl_matrix_free(Z); gsl_matrix_free(S); gsl_matrix_free(avg);
+  gsl_rng_free(rng);
+}
+
+/* Gradient against central finite differences of f, in random directions. */
+static void test_gradient(void)
+{
+  const size_t n = 6, r = 2, k = 3, m = 25;
+  gsl_rng *rt = rng_stream(9, RNG_DATA, 1, 0), *ra = rng_stream(9, RNG_OPERATOR, 1, 0);
+  gsl_rng *ri = rng_stream(9, RNG_INIT, 1, 1);
+  ms_problem *pr = ms_problem_alloc(n, r, m, 2.0, rt, ra);
+  CHECK(pr != NULL, "problem");
+  gsl_matrix *U = gsl_matrix_alloc(n, k), *G = gsl_matrix_alloc(n, k), *D = gsl_matrix_alloc(n, k);
+  gsl_matrix *Up = gsl_matrix_alloc(n, k);
+  ms_work *w = ms_work_alloc(n, k);
+  ms_init_small(U, 0.7, ri);
+  ms_gradient(pr, U, G, w);
+  for (int trial = 0; trial < 5; trial++) {
+    for (size_t i = 0; i < n; i++)
+      for (size_t j = 0; j < k; j++) gsl_matrix_set(D, i, j, gsl_ran_gaussian(ri, 1.0));
+    const double h = 1e-5;
+    double fp, fm, test;
+    gsl_matrix_memcpy(Up, D);
+    gsl_matrix_scale(Up, h);
+    gsl_matrix_add(Up, U);
+    ms_evaluate(pr, Up, w, &fp, &test);
+    gsl_matrix_memcpy(Up, D);
+    gsl_matrix_scale(Up, -h);
+    gsl_matrix_add(Up, U);
+    ms_evaluate(pr, Up, w, &fm, &test);
+    double fd = (fp - fm) / (2 * h), an = frob_dot(G, D);
+    CHECK(fabs(fd - an) <= 1e-7 * (1 + fabs(an)), "gradient vs central difference: %.12g vs %.12g", an, fd);
+  }
+  /* The GD step is U - mu grad. */
+  double loss, test;
+  gsl_matrix_memcpy(Up, U);
+  ms_gd_step(pr, Up, 0.05, w, &loss, &test);
+  gsl_matrix_scale(G, -0.05);
+  gsl_matrix_add(G, U);
+  CHECK(la_dist_frob(Up, G) < 1e-15, "gd step equals U - mu * gradient");
+  /* At the truth the loss vanishes and the test error is 0. */
+  gsl_matrix *Xk = gsl_matrix_calloc(n, k);
+  gsl_matrix_view sub = gsl_matrix_submatrix(Xk, 0, 0, n, r);
+  gsl_matrix_memcpy(&sub.matrix, pr->X);
+  ms_evaluate(pr, Xk, w, &loss, &test);
+  CHECK(loss < 1e-28 && test < 1e-15, "loss %g and test %g vanish at the truth", loss, test);
+  /* Ground truth: ||X|| = 1, sigma linearly spaced to 1/kappa, V_X orthonormal. */
+  CHECK_NEAR(gsl_vector_get(pr->sigma, 0), 1.0, 0, "sigma_1 = 1");
+  CHECK_NEAR(gsl_vector_get(pr->sigma, r - 1), 0.5, 1e-15, "sigma_r = 1/kappa");
+  gsl_matrix_free(Xk);
+  ms_work_free(w);
+  gsl_matrix_free(U); gsl_matrix_free(G); gsl_matrix_free(D); gsl_matrix_free(Up);
+  ms_problem_free(pr);
+  gsl_rng_free(rt); gsl_rng_free(ra); gsl_rng_free(ri);
+}
+
+/* A small run: GD from small init is a power method at first, then recovers X; diagnostics agree. */
+static void test_run(void)
+{
+  const size_t n = 10, r = 1, k = 10, m = 60, T = 1500;
+  gsl_rng *rt = rng_stream(4, RNG_DATA, 1, 0), *ra = rng_stream(4, RNG_OPERATOR, 1, 0);
+  gsl_rng *ri = rng_stream(4, RNG_INIT, 1, 1);
+  ms_problem *pr = ms_problem_alloc(n, r, m, 1.0, rt, ra);
+  gsl_matrix *U = gsl_matrix_alloc(n, k);
+  ms_init_small(U, 1e-6, ri);
+  ms_trace *tr = ms_trace_alloc(T);
+  ms_config cfg = { 0.1, T, 10, 1, 0.0 };
+  size_t fail = 0;
+  CHECK(ms_run(pr, &cfg, U, tr, &fail) == 0, "run");
+  CHECK(tr->pm_dev[0] == 0.0, "power-method deviation starts at 0");
+  CHECK(tr->pm_dev[20] < 1e-4, "early iterates follow the power method (%g)", tr->pm_dev[20]);
+  CHECK(tr->test[T] < 1e-4, "recovers X (test %g)", tr->test[T]);
+  CHECK(tr->train[T] < 1e-10 * tr->train[0], "train loss falls (%g -> %g)", tr->train[0], tr->train[T]);
+  CHECK(tr->sin_truth[T] < 1e-3, "column space aligned with X (%g)", tr->sin_truth[T]);
+  CHECK(isnan(tr->signal[5]) && !isnan(tr->signal[10]), "diagnostics only every 10 iterations");
+  ms_landmarks lm;
+  ms_find_landmarks(tr, 1.0, 1e-2, 1e-2, &lm);
+  CHECK(lm.phase1_end > 20 && lm.phase1_end < lm.t_hit && lm.t_hit <= T, "landmarks ordered");
+  /* Divergence is detected and located. */
+  ms_init_small(U, 1.0, ri);
+  ms_config wild = { 50.0, 100, 0, 0, 0.0 };
+  gsl_set_error_handler_off();
+  int rc = ms_run(pr, &wild, U, tr, &fail);
+  core_init();
+  CHECK(rc == GSL_ERUNAWAY && fail > 0 && fail < 100, "divergence reported at iteration %zu", fail);
+  ms_trace_free(tr);
+  gsl_matrix_free(U);
+  ms_problem_free(pr);
+  gsl_rng_free(rt); gsl_rng_free(ra); gsl_rng_free(ri);
+}
+
+/* The packed layout round-trips, and weighted packing doubles the off-diagonal. */
+static void test_packing(void)
+{
+  gsl_matrix *Z = gsl_matrix_alloc(3, 3), *S = gsl_matrix_alloc(3, 3);
+  double v[] = { 1, 2, 3, 2, 4, 5, 3, 5, 6 }, zp[6];
+  memcpy(Z->data, v, sizeof v);
+  ms_pack_weighted(Z, zp);
+  double want[] = { 1, 4, 6, 4, 10, 6 };
+  CHECK(memcmp(zp, want, sizeof want) == 0, "weighted packing");
+  double sp[] = { 1, 2, 3, 4, 5, 6 };
+  ms_unpack_sym(sp, S);
+  double want_s[] = { 1, 2, 3, 2, 4, 5, 3, 5, 6 };
+  CHECK(memcmp(S->data, want_s, sizeof want_s) == 0, "unpacking");
+  CHECK(ms_packed_size(40) == 820, "n(n+1)/2");
+  gsl_matrix_free(Z);
+  gsl_matrix_free(S);
+}
+
+int main(void)
+{
+  core_init();
+  test_packing();
+  test_adjoint();
+  test_isotropy();
+  test_gradient();
+  test_run();
+  return check_done("test_sensing");
+}
