@@ -70,7 +70,9 @@ LIB_OBJ   := $(LIB_SRC:%.c=$(OBJ)/%.o)
 LIBAR     := $(OBJ)/libar.a
 EXPERIMENTS := $(sort $(basename $(notdir $(wildcard experiments/*.c))))
 CHECKERS  := $(filter %-claims,$(EXPERIMENTS))
-RUNS      := $(filter-out %-claims,$(EXPERIMENTS))
+# The per-paper fragments declare the runs: a run NAME is anything with a NAME_full variable.
+include $(sort $(wildcard experiments/*.mk))
+RUNS      := $(sort $(patsubst %_full,%,$(filter %_full,$(.VARIABLES))))
 TESTS     := $(sort $(basename $(notdir $(wildcard tests/test_*.c))))
 
 $(OBJ)/version.txt: FORCE
@@ -96,11 +98,13 @@ programs: $(EXPERIMENTS:%=$(BIN)/%) ## build every experiment program into build
 
 # ---- experiments -> data --------------------------------------------------------------------
 # Each run writes $(D)/NAME.tsv and $(D)/NAME-macros.tex (and may add NAME-TABLE.tsv); its options
-# are NAME_full or NAME_quick, set in experiments/<paper>.mk.
+# are NAME_full or NAME_quick, set in experiments/<paper>.mk.  A run is the program of the same
+# name unless NAME_prog names another (several runs of one program, e.g. split for make -j).
 $(D) $(F) $(CL) $(TEX):
 	@mkdir -p $@
-$(D)/%.tsv $(D)/%-macros.tex: $(BIN)/% | $(D)
-	$(BIN)/$* $($*_$(MODE)) --out $(D)/$*
+run_prog = $(or $($(1)_prog),$(1))
+$(D)/%.tsv $(D)/%-macros.tex: $(BIN)/$$(call run_prog,$$*) | $(D)
+	$(BIN)/$(call run_prog,$*) $($*_$(MODE)) --out $(D)/$*
 
 # ---- figures --------------------------------------------------------------------------------
 FIGS := $(sort $(basename $(notdir $(filter-out figures/style.gp,$(wildcard figures/*.gp)))))
@@ -109,6 +113,8 @@ $(F)/%.tex $(F)/%.pdf: figures/%.gp figures/style.gp $$(or $$($$*_figdata),$(D)/
 	gnuplot -e "data='$(D)/'; out='$(F)/$*'" $<
 
 # ---- claims ---------------------------------------------------------------------------------
+# The runs a claim needs are independent: build them two at a time (the machine has 2 cores).
+CLAIM_JOBS ?= 2
 $(B)/claims.mk: experiments/claims.tsv experiments/claims.awk
 	@mkdir -p $(@D)
 	awk -F'\t' -v mode=make -f experiments/claims.awk experiments/claims.tsv > $@
@@ -121,10 +127,10 @@ $(CL)/%.claim: $$(CLAIM_DATA_$$*) $(BIN)/$$(CLAIM_CHECKER_$$*) | $(CL)
 .PHONY: claims claim-files
 claim-files: $(CLAIMS:%=$(CL)/%.claim)
 claims: ## evaluate every claim: one line "PASS|FAIL <id> <measured> [criterion]" each
-	@$(MAKE) --no-print-directory -k claim-files >&2 || true
+	@$(MAKE) --no-print-directory -k -j$(CLAIM_JOBS) claim-files >&2 || true
 	@awk -F'\t' -v mode=report -v dir=$(CL) -f experiments/claims.awk experiments/claims.tsv
 claim-%: ## check one claim, e.g. make claim-S4
-	@$(MAKE) --no-print-directory $(CL)/$*.claim >&2
+	@$(MAKE) --no-print-directory -j$(CLAIM_JOBS) $(CL)/$*.claim >&2
 	@awk -F'\t' -v mode=report -v dir=$(CL) -v only=$* -f experiments/claims.awk experiments/claims.tsv
 
 # ---- paper ----------------------------------------------------------------------------------
@@ -175,4 +181,3 @@ help: ## list the targets
 
 FORCE:
 
-include $(sort $(wildcard experiments/*.mk))

@@ -35,7 +35,7 @@ int main(int argc, char **argv)
   if (!pr || !U || !tr) return CORE_EXIT_NUMERIC;
   ms_init_small(U, alpha, ri);
 
-  ms_config cfg = { mu, (size_t) T, 1, 1, 0.0 };
+  ms_config cfg = { .mu = mu, .T = (size_t) T, .diag_every = 1, .power_method = 1 };
   size_t fail_at = 0;
   int rc = ms_run(pr, &cfg, U, tr, &fail_at);
   if (rc == GSL_ERUNAWAY) {

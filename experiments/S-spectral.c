@@ -51,7 +51,7 @@ int main(int argc, char **argv)
         gsl_rng *ri = rng_stream(p.seed, RNG_INIT, d + 1, i + 1);
         ms_init_small(U, alphas.v[a], ri);
         gsl_rng_free(ri);
-        ms_config cfg = { mu, (size_t) T, 0, 1, pm_level };
+        ms_config cfg = { .mu = mu, .T = (size_t) T, .power_method = 1, .pm_stop = pm_level };
         size_t fail_at = 0;
         int rc = ms_run(pr, &cfg, U, tr, &fail_at);
         if (rc == GSL_ERUNAWAY) {

@@ -1,6 +1,6 @@
 # S-phases: the three phases of one trajectory (alpha = 1e-6), shaded from measured landmarks.
 load 'figures/style.gp'
-set terminal cairolatex size 12cm,8cm
+set terminal cairolatex size 14cm,9cm
 stats data.'S-phases-landmarks.tsv' using 1 nooutput
 p1 = STATS_max
 stats data.'S-phases-landmarks.tsv' using 2 nooutput
@@ -11,7 +11,7 @@ set logscale y
 set xrange [0:T]
 set yrange [1e-13:10]
 set xlabel 'iteration $t$'
-set key outside right top
+set key outside below horizontal maxcols 4 width -2
 set object 1 rect from 0, graph 0 to p1, graph 1 fc rgb shade1 fs solid noborder behind
 set object 2 rect from p1, graph 0 to p2, graph 1 fc rgb shade2 fs solid noborder behind
 set object 3 rect from p2, graph 0 to T, graph 1 fc rgb shade3 fs solid noborder behind

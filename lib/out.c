@@ -91,17 +91,45 @@ void out_comment(out_file *f, const char *fmt, ...)
 
 void out_columns(out_file *f, const char *names) { fprintf(f->fp, "%s\n", names); }
 
-/* "S-phases" -> "SPhases": the program's name as letters only, each part capitalized. */
-static void macro_prefix(const char *program, char *buf, size_t len)
+void out_macro_prefix(const opt_parser *p, char *buf, size_t len)
 {
+  static const char *digit[] = { "Zero", "One", "Two", "Three", "Four", "Five", "Six", "Seven",
+                                 "Eight", "Nine" };
+  const char *stem = out_stem(p), *slash = strrchr(stem, '/');
+  const char *name = slash ? slash + 1 : stem;
   size_t j = 0;
   int up = 1;
-  for (const char *c = program; *c && j + 1 < len; c++) {
-    if (!isalpha((unsigned char) *c)) { up = 1; continue; }
-    buf[j++] = up ? (char) toupper((unsigned char) *c) : *c;
-    up = 0;
+  if (len == 0) return;
+  for (const char *c = name; *c && j + 1 < len; c++) {
+    if (isdigit((unsigned char) *c)) {
+      for (const char *w = digit[*c - '0']; *w && j + 1 < len; w++) buf[j++] = *w;
+      up = 1;
+    } else if (isalpha((unsigned char) *c)) {
+      buf[j++] = up ? (char) toupper((unsigned char) *c) : *c;
+      up = 0;
+    } else {
+      up = 1;
+    }
   }
   buf[j] = '\0';
+}
+
+void out_run_macro(out_file *f, const opt_parser *p, const char *suffix, const char *fmt, ...)
+{
+  char name[128];
+  out_macro_prefix(p, name, sizeof name);
+  strncat(name, suffix, sizeof name - strlen(name) - 1);
+  for (const char *c = name; *c; c++)
+    if (!isalpha((unsigned char) *c)) {
+      fprintf(stderr, "bad macro name '%s' (letters only)\n", name);
+      abort();
+    }
+  va_list ap;
+  fprintf(f->fp, "\\newcommand{\\%s}{", name);
+  va_start(ap, fmt);
+  vfprintf(f->fp, fmt, ap);
+  va_end(ap);
+  fputs("}\n", f->fp);
 }
 
 int out_macros_open(out_file *f, const opt_parser *p)
@@ -112,8 +140,8 @@ int out_macros_open(out_file *f, const opt_parser *p)
   int rc = open_with_header(f, p, path, "%");
   if (rc) return rc;
   /* \<Prog>Provenance: the program and every option value, for figure captions. */
-  char prefix[64];
-  macro_prefix(p->program, prefix, sizeof prefix);
+  char prefix[96];
+  out_macro_prefix(p, prefix, sizeof prefix);
   fprintf(f->fp, "\\newcommand{\\%sProvenance}{\\texttt{%s}", prefix, p->program);
   for (size_t i = 0; i < p->nspecs; i++) {
     fprintf(f->fp, "%s\\texttt{-{}-%s}~", i ? ", " : " with ", p->specs[i].name);

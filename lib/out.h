@@ -51,12 +51,22 @@ void out_comment(out_file *f, const char *fmt, ...) __attribute__((format(printf
 /* The line of column names: a tab-separated list given as one string. */
 void out_columns(out_file *f, const char *tab_separated_names);
 
-/* Open STEM-macros.tex with a provenance comment. */
+/* Open STEM-macros.tex with a provenance comment and \<prefix>Provenance (program and every option
+ * value, for figure captions; prefix as out_macro_prefix). */
 int out_macros_open(out_file *f, const opt_parser *p);
 
 /* \newcommand{\NAME}{VALUE}: NAME must be letters only (TeX control word). */
 void out_macro(out_file *f, const char *name, const char *fmt, ...)
   __attribute__((format(printf, 3, 4)));
+
+/* The run's macro prefix: the basename of the output stem as letters only, each part capitalized
+ * and digits spelled out ("S-phases" -> "SPhases", "S-oversampling-25" -> "SOversamplingTwoFive"),
+ * so that several runs of one program define distinct macros. */
+void out_macro_prefix(const opt_parser *p, char *buf, size_t len);
+
+/* \newcommand{\<prefix><suffix>}{VALUE} with the run's prefix. */
+void out_run_macro(out_file *f, const opt_parser *p, const char *suffix, const char *fmt, ...)
+  __attribute__((format(printf, 4, 5)));
 
 /* A number for prose: "%.*g" with `digits` significant digits, written as TeX math when it has an
  * exponent (1.2\times 10^{-5}).  Writes into buf, returns buf. */

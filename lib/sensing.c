@@ -7,6 +7,7 @@
 #include <gsl/gsl_cblas.h>
 #include <gsl/gsl_errno.h>
 #include <gsl/gsl_randist.h>
+#include "rng.h"
 
 /* The power-method iterate is followed while the deviation stays below this. */
 #define MS_PM_FOLLOW_MAX 0.5
@@ -289,25 +290,39 @@ void ms_diag_work_free(ms_diag_work *w)
   free(w);
 }
 
-int ms_diagnose(const ms_problem *pr, const gsl_matrix *U, ms_diag *d, ms_diag_work *w)
+/* signal and noise: B = V_X^T U = Bu diag(Bs) Bv^T, W = Bv (k x r), N = U - (U W) W^T. */
+static int signal_noise(const ms_problem *pr, const gsl_matrix *U, ms_diag_work *w, double *signal,
+                        double *noise)
 {
   const size_t n = pr->n, r = pr->r, k = U->size2;
   if (k < r) GSL_ERROR("ms_diagnose: width below rank", GSL_EBADLEN);
-  /* B = V_X^T U = Bu diag(Bs) Bv^T; W = Bv (k x r). */
   cblas_dgemm(CblasRowMajor, CblasTrans, CblasNoTrans, (int) r, (int) k, (int) n, 1.0,
               pr->VX->data, (int) pr->VX->tda, U->data, (int) U->tda, 0.0, w->B->data,
               (int) w->B->tda);
   int rc = la_svd(w->B, w->Bu, w->Bs, w->Bv, w->la);
   if (rc) return rc;
-  d->signal = gsl_vector_get(w->Bs, r - 1);
-  /* N = U - (U W) W^T */
+  *signal = gsl_vector_get(w->Bs, r - 1);
   cblas_dgemm(CblasRowMajor, CblasNoTrans, CblasNoTrans, (int) n, (int) r, (int) k, 1.0, U->data,
               (int) U->tda, w->Bv->data, (int) w->Bv->tda, 0.0, w->UW->data, (int) w->UW->tda);
   gsl_matrix_memcpy(w->N, U);
   cblas_dgemm(CblasRowMajor, CblasNoTrans, CblasTrans, (int) n, (int) k, (int) r, -1.0,
               w->UW->data, (int) w->UW->tda, w->Bv->data, (int) w->Bv->tda, 1.0, w->N->data,
               (int) w->N->tda);
-  d->noise = la_norm2(w->N, w->la);
+  *noise = k > r ? la_norm2(w->N, w->la) : 0.0;   /* k = r: W is square, W_perp is empty */
+  return 0;
+}
+
+double ms_noise(const ms_problem *pr, const gsl_matrix *U, ms_diag_work *w)
+{
+  double signal, noise;
+  return signal_noise(pr, U, w, &signal, &noise) ? NAN : noise;
+}
+
+int ms_diagnose(const ms_problem *pr, const gsl_matrix *U, ms_diag *d, ms_diag_work *w)
+{
+  const size_t n = pr->n, r = pr->r;
+  int rc = signal_noise(pr, U, w, &d->signal, &d->noise);
+  if (rc) return rc;
   /* L_U = top-r left singular vectors of U. */
   rc = la_svd(U, w->Uu, w->Us, w->Uv, w->la);
   if (rc) return rc;
@@ -351,7 +366,7 @@ int ms_run(const ms_problem *pr, const ms_config *cfg, gsl_matrix *U, ms_trace *
            size_t *fail_iter)
 {
   const size_t n = pr->n, k = U->size2;
-  const int want_diag = cfg->diag_every > 0 || cfg->pm_stop > 0;
+  const int want_diag = cfg->diag_every > 0 || cfg->pm_stop > 0 || cfg->noise_every > 0;
   const int want_pm = cfg->power_method || cfg->pm_stop > 0;
   if (tr->T < cfg->T) GSL_ERROR("ms_run: trace too short", GSL_EBADLEN);
   ms_work *w = ms_work_alloc(n, k);
@@ -382,6 +397,9 @@ int ms_run(const ms_problem *pr, const ms_config *cfg, gsl_matrix *U, ms_trace *
       tr->noise[t] = d.noise;
       tr->sin_truth[t] = d.sin_truth;
       tr->sin_spec[t] = d.sin_spec;
+    } else if (dw && cfg->noise_every && t % cfg->noise_every == 0) {
+      tr->noise[t] = ms_noise(pr, U, dw);
+      if (isnan(tr->noise[t])) { rc = GSL_EFAILED; break; }
     }
     rc = stop ? ms_evaluate(pr, U, w, &tr->train[t], &tr->test[t])
               : ms_gd_step(pr, U, cfg->mu, w, &tr->train[t], &tr->test[t]);
@@ -434,4 +452,52 @@ int ms_validate(const opt_parser *p, long n, long r, long k, long m)
     opt_warn(p, "--m %ld >= n(n+1)/2 = %zu: the measurements determine every symmetric matrix, "
                 "so there is no overfitting regime", m, ms_packed_size((size_t) n));
   return 0;
+}
+
+int ms_sweep(const ms_sweep_config *cfg, const double *alphas, size_t na, ms_outcome *out,
+             prog_bar *bar, double *fail_alpha, size_t *fail_iter)
+{
+  const size_t nd = cfg->data_seeds, ni = cfg->init_seeds;
+  gsl_matrix *U = gsl_matrix_alloc(cfg->n, cfg->k);
+  ms_trace *tr = ms_trace_alloc(cfg->T);
+  int rc = (!U || !tr) ? GSL_ENOMEM : 0;
+  size_t done = 0;
+  for (size_t d = 0; !rc && d < nd; d++) {
+    gsl_rng *rt = rng_stream(cfg->seed, RNG_DATA, d + 1, 0);
+    gsl_rng *ra = rng_stream(cfg->seed, RNG_OPERATOR, d + 1, 0);
+    ms_problem *pr = (rt && ra) ? ms_problem_alloc(cfg->n, cfg->r, cfg->m, cfg->kappa, rt, ra) : NULL;
+    if (!pr) rc = GSL_ENOMEM;
+    for (size_t a = 0; !rc && a < na; a++)
+      for (size_t i = 0; !rc && i < ni; i++) {
+        gsl_rng *ri = rng_stream(cfg->seed, RNG_INIT, d + 1, i + 1);
+        if (!ri) { rc = GSL_ENOMEM; break; }
+        ms_init_small(U, alphas[a], ri);
+        gsl_rng_free(ri);
+        const int noise = cfg->noise_every && alphas[a] <= cfg->noise_alpha_max;
+        ms_config run = { .mu = cfg->mu, .T = cfg->T, .noise_every = noise ? cfg->noise_every : 0 };
+        rc = ms_run(pr, &run, U, tr, fail_iter);
+        if (rc == GSL_ERUNAWAY && fail_alpha) *fail_alpha = alphas[a];
+        if (rc) break;
+        ms_outcome *o = &out[(a * nd + d) * ni + i];
+        o->alpha = alphas[a];
+        o->data_seed = d + 1;
+        o->init_seed = i + 1;
+        o->test = tr->test[cfg->T];
+        o->train = tr->train[cfg->T];
+        o->train0 = tr->train[0];
+        o->t_hit = ms_first_below(tr->test, cfg->T, cfg->hit_level);
+        o->noise_max = NAN;
+        if (noise) {
+          o->noise_max = 0.0;
+          for (size_t t = 0; t <= cfg->T; t += cfg->noise_every) o->noise_max = fmax(o->noise_max, tr->noise[t]);
+        }
+        if (bar) prog_update(bar, (long) ++done);
+      }
+    ms_problem_free(pr);
+    gsl_rng_free(rt);
+    gsl_rng_free(ra);
+  }
+  gsl_matrix_free(U);
+  ms_trace_free(tr);
+  return rc;
 }

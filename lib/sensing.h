@@ -26,6 +26,7 @@
 #include <gsl/gsl_rng.h>
 #include <gsl/gsl_vector.h>
 #include "la.h"
+#include "progress.h"
 
 typedef struct {
   size_t n, m, P;
@@ -116,6 +117,9 @@ ms_diag_work *ms_diag_work_alloc(size_t n, size_t r, size_t k);
 void ms_diag_work_free(ms_diag_work *w);
 int ms_diagnose(const ms_problem *pr, const gsl_matrix *U, ms_diag *d, ms_diag_work *w);
 
+/* Only the noise ||U W_perp||_2 (a third of the cost of ms_diagnose); NAN on failure. */
+double ms_noise(const ms_problem *pr, const gsl_matrix *U, ms_diag_work *w);
+
 /* A whole run of T steps, recording per-iteration test error and loss (t = 0..T) and optionally
  * the diagnostics every `diag_every` iterations (0: never) and the deviation from the power method
  * ||U_t - Ut~||_F/||Ut~||_F, Ut~ = (I + mu A*(y))^t U_0 (tracked until it exceeds 0.5, NAN after). */
@@ -125,6 +129,7 @@ typedef struct {
   size_t diag_every;
   int power_method;
   double pm_stop;   /* > 0: stop at the first t with deviation > pm_stop (diagnosed there) */
+  size_t noise_every;   /* > 0: record only the noise every noise_every iterations (cheaper) */
 } ms_config;
 
 typedef struct {
@@ -145,7 +150,6 @@ int ms_run(const ms_problem *pr, const ms_config *cfg, gsl_matrix *U, ms_trace *
 /* First t with x[t] < level (x of length T+1); T+1 if never. */
 size_t ms_first_below(const double *x, size_t T, double level);
 
-#endif
 
 /* Phase landmarks of one trajectory (Stoger & Soltanolkotabi's three phases), from a trace with
  * diagnostics every iteration and the power-method deviation:
@@ -167,3 +171,34 @@ void ms_find_landmarks(const ms_trace *tr, double sigma_min, double pm_level, do
  * m >= n(n+1)/2: then A is injective on symmetric matrices and there is no overfitting regime. */
 #include "opt.h"
 int ms_validate(const opt_parser *p, long n, long r, long k, long m);
+
+/* A sweep: every alpha x data seed x init seed, one run of T steps each, with the outcomes that the
+ * S experiments summarize.  Streams: truth (seed, RNG_DATA, d), operator (seed, RNG_OPERATOR, d),
+ * init (seed, RNG_INIT, d, i), d and i counted from 1; the operator is drawn row by row, so with
+ * the same data seed a smaller m measures with the first rows of a larger one. */
+typedef struct {
+  size_t n, r, k, m;
+  double kappa, mu;
+  size_t T;
+  size_t noise_every;   /* track the noise every so many iterations when alpha <= noise_alpha_max */
+  double noise_alpha_max;
+  double hit_level;     /* t_hit = first t with test < hit_level */
+  unsigned long seed;
+  size_t data_seeds, init_seeds;
+} ms_sweep_config;
+
+typedef struct {
+  double alpha;
+  size_t data_seed, init_seed;
+  double test, train;   /* at t = T */
+  double train0;        /* f(U_0) */
+  double noise_max;     /* max over tracked t of ||U_t W_perp||, NAN when not tracked */
+  size_t t_hit;         /* T + 1 if never */
+} ms_outcome;
+
+/* Fills out[(a * data_seeds + d) * init_seeds + i].  On divergence returns GSL_ERUNAWAY with
+ * *fail_alpha and *fail_iter set.  bar may be NULL. */
+int ms_sweep(const ms_sweep_config *cfg, const double *alphas, size_t na, ms_outcome *out,
+             prog_bar *bar, double *fail_alpha, size_t *fail_iter);
+
+#endif

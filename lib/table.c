@@ -65,6 +65,7 @@ table *table_read(const char *path)
   if (!t) return fail(t, buf, fp, path, 0, 0, "out of memory");
   while ((line = read_line(fp, &cap, &buf)) != NULL) {
     lineno++;
+    if (line[0] == '\0') continue;   /* blank lines separate gnuplot data blocks */
     if (line[0] == '#') {
       if (!t->names && strncmp(line, "# param ", 8) == 0 && strchr(line, ':')) {
         char **pn = realloc(t->param_names, (t->nparams + 1) * sizeof(char *));

@@ -1,7 +1,7 @@
 /* table.h -- read back the artifact's own tab-separated data files (prefix table_).
  *
  * Format (as written by out.h): any number of '#' comment lines, one line of tab-separated column
- * names, then rows of the same number of tab-separated numbers ("nan" and "inf" allowed: they are
+ * names, then rows (blank lines, which separate gnuplot data blocks, are skipped) of the same number of tab-separated numbers ("nan" and "inf" allowed: they are
  * data).  Anything else -- a ragged row, a non-numeric field, an empty file, no header -- is an
  * error reported as one line "PATH:LINE:COLUMN: reason" on stderr, and NULL is returned.
  */

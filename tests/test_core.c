@@ -110,7 +110,8 @@ static void test_out_and_table(void)
   out_abort(&f);
   CHECK(access(path, F_OK) != 0 && access(f.tmp, F_OK) != 0, "abort leaves no file");
   /* malformed tables are refused */
-  const char *bad[] = { "", "# only comments\n", "a\tb\n1\n", "a\tb\n1\tx\n", "a\tb\n1\t2\t3\n" };
+  const char *bad[] = { "", "# only comments\n", "a\tb\n1\n", "a\tb\n1\tx\n", "a\tb\n1\t2\t3\n",
+                        "a\tb\n1\t2x\n", "a\tb\n\t2\n" };
   FILE *saved = stderr;
   stderr = fopen("/dev/null", "w");
   for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
@@ -128,6 +129,9 @@ static void test_out_and_table(void)
   remove(path);
   rmdir(dir);
   char num[64];
+  p.out = "/some/dir/S-oversampling-25";
+  out_macro_prefix(&p, num, sizeof num);
+  CHECK(strcmp(num, "SOversamplingTwoFive") == 0, "run macro prefix (%s)", num);
   CHECK(strcmp(out_tex_number(num, sizeof num, 1.25e-5, 3), "1.25\\times 10^{-5}") == 0, "tex number");
   CHECK(strcmp(out_tex_number(num, sizeof num, 0.256, 3), "0.256") == 0, "tex number plain");
 }

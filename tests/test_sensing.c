@@ -162,7 +162,7 @@ static void test_run(void)
   gsl_matrix *U = gsl_matrix_alloc(n, k);
   ms_init_small(U, 1e-6, ri);
   ms_trace *tr = ms_trace_alloc(T);
-  ms_config cfg = { 0.1, T, 10, 1, 0.0 };
+  ms_config cfg = { .mu = 0.1, .T = T, .diag_every = 10, .power_method = 1 };
   size_t fail = 0;
   CHECK(ms_run(pr, &cfg, U, tr, &fail) == 0, "run");
   CHECK(tr->pm_dev[0] == 0.0, "power-method deviation starts at 0");
@@ -176,7 +176,7 @@ static void test_run(void)
   CHECK(lm.phase1_end > 20 && lm.phase1_end < lm.t_hit && lm.t_hit <= T, "landmarks ordered");
   /* Divergence is detected and located. */
   ms_init_small(U, 1.0, ri);
-  ms_config wild = { 50.0, 100, 0, 0, 0.0 };
+  ms_config wild = { .mu = 50.0, .T = 100 };
   gsl_set_error_handler_off();
   int rc = ms_run(pr, &wild, U, tr, &fail);
   core_init();
@@ -205,6 +205,63 @@ static void test_packing(void)
   gsl_matrix_free(S);
 }
 
+
+/* A sweep is deterministic, indexes its outcomes as documented, and agrees with a single run. */
+static void test_sweep(void)
+{
+  const double alphas[] = { 1e-3, 1e-6 };
+  ms_sweep_config cfg = { 8, 1, 8, 40, 1.0, 0.1, 300, 5, 1e-4, 1e-2, 21, 2, 2 };
+  ms_outcome a[8], b[8];
+  CHECK(ms_sweep(&cfg, alphas, 2, a, NULL, NULL, NULL) == 0, "sweep runs");
+  CHECK(ms_sweep(&cfg, alphas, 2, b, NULL, NULL, NULL) == 0, "sweep runs again");
+  CHECK(memcmp(a, b, sizeof a) == 0, "same seed, same outcomes to the bit");
+  const ms_outcome *o = &a[(1 * 2 + 1) * 2 + 0];   /* alpha index 1, data seed 2, init seed 1 */
+  CHECK(o->alpha == 1e-6 && o->data_seed == 2 && o->init_seed == 1, "outcome indexing");
+  CHECK(!isnan(o->noise_max) && isnan(a[0].noise_max), "noise tracked only for alpha <= noise_alpha_max");
+  /* Reproduce that outcome with the documented streams and a plain run. */
+  gsl_rng *rt = rng_stream(21, RNG_DATA, 2, 0), *ra = rng_stream(21, RNG_OPERATOR, 2, 0);
+  gsl_rng *ri = rng_stream(21, RNG_INIT, 2, 1);
+  ms_problem *pr = ms_problem_alloc(8, 1, 40, 1.0, rt, ra);
+  gsl_matrix *U = gsl_matrix_alloc(8, 8);
+  ms_init_small(U, 1e-6, ri);
+  ms_trace *tr = ms_trace_alloc(300);
+  ms_config run = { .mu = 0.1, .T = 300 };
+  ms_run(pr, &run, U, tr, NULL);
+  CHECK(tr->test[300] == o->test && tr->train[0] == o->train0, "sweep outcome equals a plain run");
+  CHECK(o->t_hit == ms_first_below(tr->test, 300, 1e-2), "t_hit is the first t below the level");
+  /* ms_noise agrees with ms_diagnose; with k = r there is no complement and the noise is 0. */
+  ms_diag_work *dw = ms_diag_work_alloc(8, 1, 8);
+  ms_diag d;
+  ms_diagnose(pr, U, &d, dw);
+  CHECK(ms_noise(pr, U, dw) == d.noise, "noise alone equals the full diagnosis");
+  gsl_matrix_view U1 = gsl_matrix_submatrix(U, 0, 0, 8, 1);
+  ms_diag_work *d1 = ms_diag_work_alloc(8, 1, 1);
+  CHECK(ms_noise(pr, &U1.matrix, d1) == 0.0, "k = r: noise 0");
+  ms_diag_work_free(d1);
+  ms_diag_work_free(dw);
+  ms_trace_free(tr);
+  gsl_matrix_free(U);
+  ms_problem_free(pr);
+  gsl_rng_free(rt); gsl_rng_free(ra); gsl_rng_free(ri);
+}
+
+/* Landmarks on a hand-made trace. */
+static void test_landmarks(void)
+{
+  ms_trace *tr = ms_trace_alloc(6);
+  const double pm[] = { 0, 1e-4, 1e-3, 0.05, 0.3, NAN, NAN };
+  const double sig[] = { 0, 0, 0, 0.01, 0.1, 0.2, 0.3 };
+  const double test[] = { 1, 1, 0.9, 0.5, 0.45, 0.005, 0.001 };
+  for (size_t t = 0; t <= 6; t++) { tr->pm_dev[t] = pm[t]; tr->signal[t] = sig[t]; tr->test[t] = test[t]; }
+  ms_landmarks lm;
+  ms_find_landmarks(tr, 0.5, 1e-2, 1e-2, &lm);
+  CHECK(lm.phase1_end == 3, "Phase I ends at the first deviation above the level (%zu)", lm.phase1_end);
+  CHECK(lm.phase2_end == 5, "Phase II ends when the signal reaches sigma_min/sqrt(10) (%zu)", lm.phase2_end);
+  CHECK(lm.plateau_t == 3 && lm.plateau == 0.5, "plateau where the error changes least (%zu)", lm.plateau_t);
+  CHECK(lm.t_hit == 5, "t_hit (%zu)", lm.t_hit);
+  ms_trace_free(tr);
+}
+
 int main(void)
 {
   core_init();
@@ -213,5 +270,7 @@ int main(void)
   test_isotropy();
   test_gradient();
   test_run();
+  test_sweep();
+  test_landmarks();
   return check_done("test_sensing");
 }
