@@ -158,12 +158,17 @@ $(OUT)/paper.pdf: $(PAPER_SRC) $(FIGS:%=$(F)/%.tex) $(TEX)/macros.tex $(TEX)/cla
 	cp $(TEX)/paper.pdf $@
 
 # ---- user-facing targets --------------------------------------------------------------------
-.PHONY: all quick test clean help readme check-readme FORCE
-all: $(OUT)/paper.pdf ## everything: packages, programs, experiments at paper scale, figures, claims, paper
+# Independent runs go in parallel, JOBS at a time (each run is single-threaded and deterministic,
+# so the results do not depend on JOBS).
+JOBS ?= 2
+.PHONY: all paper quick test clean help readme FORCE
+all: ## everything: packages, programs, experiments at paper scale, figures, claims, paper (JOBS=2)
+	@$(MAKE) --no-print-directory -j$(JOBS) paper
+paper: $(OUT)/paper.pdf
 	@echo "paper: $(OUT)/paper.pdf"
 
 quick: ## fast smoke build of the whole pipeline at reduced size: build/quick/paper.pdf
-	@$(MAKE) --no-print-directory MODE=quick all
+	@$(MAKE) --no-print-directory -j$(JOBS) MODE=quick paper
 
 test: $(TESTS:%=$(BIN)/%) $(EXPERIMENTS:%=$(BIN)/%) ## build and run the test suite (last line: N passed, N failed)
 	@bash tests/run.sh $(BIN)
