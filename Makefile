@@ -184,5 +184,35 @@ help: ## list the targets
 	@grep -hE '^[a-zA-Z%_-]+:.*## ' $(MAKEFILE_LIST) | sort -u | \
 	  awk -F':.*## ' '{ printf "  make %-14s %s\n", $$1, $$2 }'
 
+# ---- reliability ----------------------------------------------------------------------------
+FUZZ_SECONDS ?= 30
+FUZZERS      := opt table
+FUZZ_SRC_opt   := lib/opt.c
+FUZZ_SRC_table := lib/table.c
+FUZZ_PKGS    := clang libclang-rt-14-dev
+.PHONY: deps-fuzz fuzz valgrind
+deps-fuzz:
+	@$(call install_missing,$(FUZZ_PKGS))
+$(B)/fuzz/fuzz_%: tests/fuzz_%.c $$(FUZZ_SRC_$$*) | deps-fuzz
+	@mkdir -p $(@D)
+	clang -std=c11 -D_POSIX_C_SOURCE=200809L -g -O1 -fsanitize=fuzzer,address,undefined -Ilib $^ -lm -o $@
+fuzz: $(FUZZERS:%=$(B)/fuzz/fuzz_%) ## fuzz the option parser and the data readers, FUZZ_SECONDS each
+	@for f in $(FUZZERS); do \
+	  mkdir -p $(B)/fuzz/corpus-$$f; \
+	  $(B)/fuzz/fuzz_$$f -max_total_time=$(FUZZ_SECONDS) -close_fd_mask=2 -print_final_stats=1 \
+	    $(B)/fuzz/corpus-$$f tests/fuzz-corpus/$$f > $(B)/fuzz/$$f.log 2>&1 \
+	    || { echo "fuzz_$$f: CRASH, see $(B)/fuzz/$$f.log"; exit 1; }; \
+	  echo "fuzz_$$f: $$(grep -o 'stat::number_of_executed_units: *[0-9]*' $(B)/fuzz/$$f.log | grep -o '[0-9]*$$') executions, no crash"; \
+	done
+
+# Every program of tests/valgrind.tsv under valgrind with a small configuration: any memory error
+# fails.  (The quick configurations are too slow under valgrind's emulation of OpenBLAS.)
+valgrind: programs ## run each experiment program once under valgrind (tests/valgrind.tsv)
+	@mkdir -p $(B)/valgrind
+	@grep -v -e '^#' -e '^$$' tests/valgrind.tsv | while IFS=$$'\t' read -r prog args; do \
+	  valgrind -q --error-exitcode=1 $(BIN)/$$prog $$args --quiet --out $(B)/valgrind/$$prog \
+	    || { echo "valgrind: $$prog FAILED"; exit 1; }; \
+	  echo "valgrind: $$prog clean"; done
+
 FORCE:
 

@@ -46,8 +46,8 @@ static table *fail(table *t, char *buf, FILE *fp, const char *path, size_t line,
 {
   if (col) fprintf(stderr, "%s:%zu:%zu: %s\n", path, line, col, why);
   else fprintf(stderr, "%s:%zu: %s\n", path, line, why);
+  (void) fp;
   free(buf);
-  if (fp) fclose(fp);
   table_free(t);
   return NULL;
 }
@@ -59,6 +59,13 @@ table *table_read(const char *path)
     fprintf(stderr, "%s: cannot open\n", path);
     return NULL;
   }
+  table *t = table_read_stream(fp, path);
+  fclose(fp);
+  return t;
+}
+
+table *table_read_stream(FILE *fp, const char *path)
+{
   table *t = calloc(1, sizeof *t);
   char *buf = NULL, *line;
   size_t cap = 0, lineno = 0, vcap = 0;
@@ -113,7 +120,6 @@ table *table_read(const char *path)
   }
   if (!t->names) return fail(t, buf, fp, path, lineno, 0, "no header line");
   free(buf);
-  fclose(fp);
   return t;
 }
 

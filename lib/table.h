@@ -9,6 +9,7 @@
 #define AR_TABLE_H
 
 #include <stddef.h>
+#include <stdio.h>
 
 typedef struct {
   size_t rows, cols;
@@ -19,6 +20,9 @@ typedef struct {
 } table;
 
 table *table_read(const char *path);
+
+/* The same from an open stream; `name` is used in messages.  The stream is not closed. */
+table *table_read_stream(FILE *fp, const char *name);
 void table_free(table *t);
 
 /* Index of column `name`, or -1 (with a message on stderr naming the file's columns). */

@@ -23,6 +23,8 @@ for t in "$bindir"/test_*; do
 done
 out=$(bash "$here/cli.sh" "$bindir"); status=$?
 tally cli "$status" "$out"
+out=$(bash "$here/interrupt.sh"); status=$?
+tally interrupt "$status" "$out"
 # The README's claim table must be the one generated from the registry (make readme).
 top=$(cd "$here/.." && pwd)
 if awk -F'\t' -v mode=readme -f "$top/experiments/claims.awk" "$top/experiments/claims.tsv" \
