@@ -26,15 +26,15 @@ S-alpha-large_quick := $(S_BASE_LARGE) --alphas 2,1 --T 8000 --noise-every 0 \
 # m < n(n+1)/2).  T = 1000: the same time mu*sigma_min^2*T as the r = 2 protocol's T = 3000 needs
 # (sigma_min = 1 instead of 1/2), with margin.  The n = 60 run costs ~2 ms per iteration (a 22 MB
 # operator per pass), so it uses 3 data x 1 init seeds.
-S_OVER := --r 1 --kappa 1 --mu 0.1 --alphas 1e-2,1e-4,1e-6,1e-8 --T 1000 --noise-every 0 --seed 1
+S_OVER := --r 1 --kappa 1 --mu 0.1 --alphas 1e-2,1e-4,1e-6,1e-8 --noise-every 0 --seed 1
 S-oversampling-5_prog   := S-alpha
-S-oversampling-5_full   := $(S_OVER) --n 40 --k 40 --m 200 --data-seeds 3 --init-seeds 3
-S-oversampling-5_quick  := $(S_OVER) --n 40 --k 40 --m 200 --data-seeds 1 --init-seeds 1
+S-oversampling-5_full   := $(S_OVER) --T 1000 --n 40 --k 40 --m 200 --data-seeds 3 --init-seeds 3
+S-oversampling-5_quick  := $(S_OVER) --T 1000 --n 40 --k 40 --m 200 --data-seeds 1 --init-seeds 1
 S-oversampling-14_prog  := S-alpha
-S-oversampling-14_full  := $(S_OVER) --n 40 --k 40 --m 560 --data-seeds 3 --init-seeds 3
-S-oversampling-14_quick := $(S_OVER) --n 40 --k 40 --m 560 --data-seeds 1 --init-seeds 1
+S-oversampling-14_full  := $(S_OVER) --T 1000 --n 40 --k 40 --m 560 --data-seeds 3 --init-seeds 3
+S-oversampling-14_quick := $(S_OVER) --T 1000 --n 40 --k 40 --m 560 --data-seeds 1 --init-seeds 1
 S-oversampling-25_prog  := S-alpha
-S-oversampling-25_full  := $(S_OVER) --n 60 --k 60 --m 1500 --data-seeds 3 --init-seeds 1
+S-oversampling-25_full  := $(S_OVER) --T 1000 --n 60 --k 60 --m 1500 --data-seeds 3 --init-seeds 1
 S-oversampling-25_quick := $(S_OVER) --n 60 --k 60 --m 1500 --data-seeds 1 --init-seeds 1 --T 300
 
 S-width_full  := $(S_PROBLEM) --mu 0.1 --widths 2,3,4,8,20,40 --alpha 1e-6 --T 3000 --data-seeds 3 --init-seeds 3

@@ -3,9 +3,10 @@
 load 'figures/style.gp'
 small = data.'S-alpha-small-summary.tsv'
 large = data.'S-alpha-large-summary.tsv'
-stats data.'S-alpha-small-fit.tsv' using 'slope':'intercept' nooutput
-slope = STATS_min_x
-icept = STATS_min_y
+stats data.'S-alpha-small-fit.tsv' using 'slope' nooutput
+slope = STATS_min
+stats data.'S-alpha-small-fit.tsv' using 'intercept' nooutput
+icept = STATS_min
 set logscale xy
 set format x "$10^{%L}$"
 set xrange [3e-9:5]
