@@ -40,7 +40,8 @@ AR_CFLAGS = -std=c11 -D_POSIX_C_SOURCE=200809L -ffp-contract=off -Wall -Wextra -
 # GSL with OpenBLAS as its CBLAS (and LAPACK): drop the reference gslcblas.
 AR_LIBS = $(filter-out -lgslcblas,$(shell pkg-config --libs gsl)) -lopenblas -lm
 
-VERSION_NOW := $(shell git describe --always --dirty --tags 2>/dev/null || cat VERSION 2>/dev/null || echo unknown)
+VERSION_NOW  := $(shell git describe --always --dirty --tags 2>/dev/null || cat VERSION 2>/dev/null || echo unknown)
+VERSION_DATE := $(shell git log -1 --format=%cs 2>/dev/null || echo undated)
 
 # ---- Debian packages: installed when missing -----------------------------------------------
 BUILD_PKGS := gcc make pkg-config libgsl-dev libopenblas-dev
@@ -143,11 +144,12 @@ else
 $(TEX)/claims-table.tex: experiments/claims.tsv experiments/claims.awk | $(TEX)
 	awk -F'\t' -v mode=latex -v dir=/nonexistent -f experiments/claims.awk experiments/claims.tsv > $@
 endif
-$(TEX)/buildinfo.tex: $(OBJ)/version.txt | $(TEX)
-	{ echo '\newcommand{\ArtifactVersion}{$(subst _,\_,$(VERSION_NOW))}'; \
+$(TEX)/buildinfo.tex: FORCE | $(TEX)
+	@{ echo '\newcommand{\ArtifactVersion}{$(subst _,\_,$(VERSION_NOW))}'; \
 	  echo '\newcommand{\ArtifactMode}{$(MODE)}'; \
 	  echo '\newcommand{\ArtifactFigDir}{$(F)}'; \
-	  echo '\newcommand{\ArtifactDate}{$(shell git log -1 --format=%cs 2>/dev/null || echo undated)}'; } > $@
+	  echo '\newcommand{\ArtifactDate}{$(VERSION_DATE)}'; } > $@.new
+	@cmp -s $@.new $@ && rm $@.new || mv $@.new $@
 
 PAPER_SRC := $(wildcard paper/*.tex paper/sections/*.tex paper/*.bib)
 $(OUT)/paper.pdf: $(PAPER_SRC) $(FIGS:%=$(F)/%.tex) $(TEX)/macros.tex $(TEX)/claims-table.tex \
@@ -185,6 +187,31 @@ help: ## list the targets
 	  awk -F':.*## ' '{ printf "  make %-14s %s\n", $$1, $$2 }'
 
 # ---- reliability ----------------------------------------------------------------------------
+# make verify: a clean full build in its own folder, with the version string pinned (data headers
+# and the PDF name the version, which changes with every commit), compared file by file with the
+# checksums recorded in tests/reference.sha256.  make checksums records them (deliberately only).
+VERIFY_B := $(B)/verify
+.PHONY: verify checksums verify-build
+verify-build:
+	rm -rf $(VERIFY_B)
+	$(MAKE) --no-print-directory B=$(VERIFY_B) VERSION_NOW=reference VERSION_DATE=reference JOBS=$(JOBS) all >$(B)/verify.log 2>&1 \
+	  || { tail -n 20 $(B)/verify.log; exit 1; }
+	cd $(VERIFY_B)/full && find data -type f \( -name '*.tsv' -o -name '*.tex' \) | LC_ALL=C sort \
+	  | xargs sha256sum > ../checksums.sha256 && sha256sum paper.pdf >> ../checksums.sha256
+verify: ## rebuild from clean (build/verify) and compare every data file, macro file and the PDF with tests/reference.sha256
+	@mkdir -p $(B)
+	@$(MAKE) --no-print-directory verify-build
+	@cd $(VERIFY_B)/full && sha256sum --quiet -c $(CURDIR)/tests/reference.sha256 2>&1 | sed 's/^/verify: /' \
+	  && echo "verify: $$(wc -l < $(CURDIR)/tests/reference.sha256) files identical to tests/reference.sha256" \
+	  || { echo "verify: MISMATCH (files listed above)"; \
+	       comm -3 <(cut -c67- $(CURDIR)/tests/reference.sha256 | sort) <(cut -c67- ../checksums.sha256 | sort) \
+	         | sed 's/^/verify: only in one list: /'; exit 1; }
+checksums: ## record the checksums of a clean build in tests/reference.sha256 (then commit them)
+	@mkdir -p $(B)
+	@$(MAKE) --no-print-directory verify-build
+	cp $(VERIFY_B)/checksums.sha256 tests/reference.sha256
+	@echo "recorded $$(wc -l < tests/reference.sha256) checksums in tests/reference.sha256"
+
 FUZZ_SECONDS ?= 30
 FUZZERS      := opt table
 FUZZ_SRC_opt   := lib/opt.c
