@@ -175,8 +175,12 @@ quick: ## fast smoke build of the whole pipeline at reduced size: build/quick/pa
 test: $(TESTS:%=$(BIN)/%) $(EXPERIMENTS:%=$(BIN)/%) ## build and run the test suite (last line: N passed, N failed)
 	@bash tests/run.sh $(BIN)
 
-readme: experiments/claims.tsv ## regenerate the README's claim table from the registry
-	awk -F'\t' -v mode=readme -f experiments/claims.awk experiments/claims.tsv README.md > README.md.new
+readme: experiments/claims.tsv ## regenerate the README's claim table (registry + resources measured by the last full build)
+	@if ls $(B)/full/data/*.resources >/dev/null 2>&1; then \
+	  awk -F'\t' -v mode=resources -v dir=$(B)/full/data -f experiments/claims.awk experiments/claims.tsv \
+	    > experiments/claims-resources.tsv; fi
+	awk -F'\t' -v mode=readme -f experiments/claims.awk experiments/claims.tsv experiments/claims-resources.tsv \
+	  README.md > README.md.new
 	mv README.md.new README.md
 
 clean: ## remove the build folder

@@ -7,7 +7,10 @@
 #            claims without a verdict file are named on stderr and the exit status is 1
 #            (-v only=<id> restricts to one claim)
 #   latex    the paper's claims table, a longtable (dir=/nonexistent: "not evaluated")
-#   readme   README.md (second file) with the table between the claims markers replaced
+#   resources  per claim, the summed wall time and the peak memory of the runs it needs, from
+#            dir/<run>.resources (written by each run): id, wall_s, peak_mib
+#   readme   README.md (third file) with the table between the claims markers replaced, the
+#            measured resources taken from the second file (experiments/claims-resources.tsv)
 function texesc(s) {
   gsub(/\\/, "\\textbackslash{}", s); gsub(/[&%$#_{}]/, "\\\\&", s)
   gsub(/~/, "\\textasciitilde{}", s); gsub(/\^/, "\\textasciicircum{}", s)
@@ -23,24 +26,38 @@ function read_verdict(id,    file, line, f) {
   close(file)
   return verdict != ""
 }
-FNR == NR && ($0 ~ /^#/ || $0 ~ /^[ \t]*$/) { next }
-FNR == NR {
+FNR == 1 { file++ }
+file == 1 && ($0 ~ /^#/ || $0 ~ /^[ \t]*$/) { next }
+file == 1 {
   if (NF != 6) { printf "claims.tsv:%d: expected 6 tab-separated fields, got %d\n", FNR, NF > "/dev/stderr"; bad = 1; exit 2 }
   if ($1 in seen) { printf "claims.tsv:%d: duplicate claim id %s\n", FNR, $1 > "/dev/stderr"; bad = 1; exit 2 }
   seen[$1] = 1; n++; id[n] = $1; checker[n] = $2; data[n] = $3; budget[n] = $4; section[n] = $5; statement[n] = $6
   next
 }
-mode == "readme" {   # second file: README.md
+mode == "readme" && file == 2 {   # measured resources
+  if ($0 !~ /^#/ && NF == 3) { wall[$1] = $2; peak[$1] = $3 }
+  next
+}
+mode == "readme" && file == 3 {   # README.md
   if ($0 ~ /<!-- claims:begin -->/) { print; print_readme_table(); skipping = 1; next }
   if ($0 ~ /<!-- claims:end -->/) skipping = 0
   if (!skipping) print
   next
 }
-function print_readme_table(   i) {
-  print "| claim | statement | command | budget |"
-  print "|-------|-----------|---------|--------|"
-  for (i = 1; i <= n; i++)
-    printf "| %s | %s | `make claim-%s` | %s s |\n", id[i], statement[i], id[i], budget[i]
+function print_readme_table(   i, w, m) {
+  print "| claim | statement | command | budget | measured run time (sum of its runs, from clean) | peak memory |"
+  print "|-------|-----------|---------|--------|------|------|"
+  for (i = 1; i <= n; i++) {
+    w = (id[i] in wall) ? wall[id[i]] " s" : "–"
+    m = (id[i] in peak) ? peak[id[i]] " MiB" : "–"
+    printf "| %s | %s | `make claim-%s` | %s s | %s | %s |\n", id[i], statement[i], id[i], budget[i], w, m
+  }
+}
+function run_resources(run,    file, line, f, ok) {
+  file = dir "/" run ".resources"; ok = 0
+  if ((getline line < file) > 0 && (getline line < file) > 0) { split(line, f, "\t"); rw = f[1]; rk = f[2]; ok = 1 }
+  close(file)
+  return ok
 }
 END {
   if (bad) exit 2
@@ -50,6 +67,16 @@ END {
       m = split(data[i], ds, ",")
       for (j = 1; j <= m; j++) printf " $(D)/%s.tsv", ds[j]
       printf "\n"
+    }
+  } else if (mode == "resources") {
+    print "# id\twall_s\tpeak_mib (summed wall time and peak memory of the runs a claim needs; make readme)"
+    for (i = 1; i <= n; i++) {
+      m = split(data[i], ds, ","); tw = 0; tk = 0; complete = 1
+      for (j = 1; j <= m; j++) {
+        if (!run_resources(ds[j])) { complete = 0; break }
+        tw += rw; if (rk > tk) tk = rk
+      }
+      if (complete) printf "%s\t%.1f\t%.0f\n", id[i], tw, tk / 1024
     }
   } else if (mode == "report") {
     status = 0

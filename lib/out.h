@@ -7,6 +7,8 @@
  * Data files are tab-separated with a provenance header of '#' lines (program, version, every
  * option value, seed), then one line of column names, then rows.  Numbers that feed claims are
  * written with "%.17g" so that they read back as the same doubles.
+ * A program that wrote a data file also leaves STEM.resources (wall seconds and peak resident
+ * memory, written at exit): the measured cost of the run, kept apart from the deterministic data.
  * Macro files hold \newcommand lines that the paper inputs; every number quoted in the text comes
  * from one of them.
  */
