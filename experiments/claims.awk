@@ -7,10 +7,12 @@
 #            claims without a verdict file are named on stderr and the exit status is 1
 #            (-v only=<id> restricts to one claim)
 #   latex    the paper's claims table, a longtable (dir=/nonexistent: "not evaluated")
-#   resources  per claim, the summed wall time and the peak memory of the runs it needs, from
-#            dir/<run>.resources (written by each run): id, wall_s, peak_mib
-#   readme   README.md (third file) with the table between the claims markers replaced, the
-#            measured resources taken from the second file (experiments/claims-resources.tsv)
+#   resources  the measured cost of every run from dir/<run>.resources (written by each run at
+#            exit): run, wall_s, peak_mib (-v runs="space-separated run names")
+#   readme   README.md (third file) with the table between the claims markers replaced; each claim's
+#            cost is the sum of the wall times and the largest peak memory of the runs it needs,
+#            from the second file (experiments/resources.tsv, the last recorded full build)
+#   cost     the same per-claim costs as LaTeX table rows, for the paper's appendix
 function texesc(s) {
   gsub(/\\/, "\\textbackslash{}", s); gsub(/[&%$#_{}]/, "\\\\&", s)
   gsub(/~/, "\\textasciitilde{}", s); gsub(/\^/, "\\textasciicircum{}", s)
@@ -34,8 +36,8 @@ file == 1 {
   seen[$1] = 1; n++; id[n] = $1; checker[n] = $2; data[n] = $3; budget[n] = $4; section[n] = $5; statement[n] = $6
   next
 }
-mode == "readme" && file == 2 {   # measured resources
-  if ($0 !~ /^#/ && NF == 3) { wall[$1] = $2; peak[$1] = $3 }
+(mode == "readme" || mode == "cost") && file == 2 {   # measured cost of each run
+  if ($0 !~ /^#/ && NF == 3) { run_wall[$1] = $2; run_peak[$1] = $3 }
   next
 }
 mode == "readme" && file == 3 {   # README.md
@@ -44,12 +46,21 @@ mode == "readme" && file == 3 {   # README.md
   if (!skipping) print
   next
 }
+# Sum of wall times and largest peak over the runs of claim i; 0 when a run was never measured.
+function claim_cost(i,    m, j, ds) {
+  cw = 0; cp = 0
+  m = split(data[i], ds, ",")
+  for (j = 1; j <= m; j++) {
+    if (!(ds[j] in run_wall)) return 0
+    cw += run_wall[ds[j]]; if (run_peak[ds[j]] > cp) cp = run_peak[ds[j]]
+  }
+  return 1
+}
 function print_readme_table(   i, w, m) {
   print "| claim | statement | command | budget | measured run time (sum of its runs, from clean) | peak memory |"
   print "|-------|-----------|---------|--------|------|------|"
   for (i = 1; i <= n; i++) {
-    w = (id[i] in wall) ? wall[id[i]] " s" : "–"
-    m = (id[i] in peak) ? peak[id[i]] " MiB" : "–"
+    if (claim_cost(i)) { w = sprintf("%.1f s", cw); m = sprintf("%.0f MiB", cp) } else { w = "–"; m = "–" }
     printf "| %s | %s | `make claim-%s` | %s s | %s | %s |\n", id[i], statement[i], id[i], budget[i], w, m
   }
 }
@@ -69,15 +80,16 @@ END {
       printf "\n"
     }
   } else if (mode == "resources") {
-    print "# id\twall_s\tpeak_mib (summed wall time and peak memory of the runs a claim needs; make readme)"
-    for (i = 1; i <= n; i++) {
-      m = split(data[i], ds, ","); tw = 0; tk = 0; complete = 1
-      for (j = 1; j <= m; j++) {
-        if (!run_resources(ds[j])) { complete = 0; break }
-        tw += rw; if (rk > tk) tk = rk
-      }
-      if (complete) printf "%s\t%.1f\t%.0f\n", id[i], tw, tk / 1024
-    }
+    print "# run\twall_s\tpeak_mib: measured by the last full build (make readme records it)"
+    m = split(runs, rs, " ")
+    for (j = 1; j <= m; j++)
+      if (run_resources(rs[j])) printf "%s\t%.1f\t%.0f\n", rs[j], rw, rk / 1024
+  } else if (mode == "cost") {
+    print "\\begin{tabular}{@{}lrr@{}}\n\\toprule\nclaim & run time (s) & peak memory (MiB)\\\\\n\\midrule"
+    for (i = 1; i <= n; i++)
+      if (claim_cost(i)) printf "%s & %.1f & %.0f\\\\\n", id[i], cw, cp
+      else printf "%s & -- & --\\\\\n", id[i]
+    print "\\bottomrule\n\\end{tabular}"
   } else if (mode == "report") {
     status = 0
     for (i = 1; i <= n; i++) {

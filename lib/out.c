@@ -175,7 +175,7 @@ int out_macros_open(out_file *f, const opt_parser *p)
   /* \<Prog>Provenance: the program and every option value, for figure captions. */
   char prefix[96];
   out_macro_prefix(p, prefix, sizeof prefix);
-  fprintf(f->fp, "\\newcommand{\\%sProvenance}{\\texttt{%s}", prefix, p->program);
+  fprintf(f->fp, "\\newcommand{\\%sProvenance}{\\sourcelink{%s}", prefix, p->program);
   for (size_t i = 0; i < p->nspecs; i++) {
     fprintf(f->fp, "%s\\texttt{-{}-%s}~", i ? ", " : " with ", p->specs[i].name);
     opt_print_value(&p->specs[i], f->fp);

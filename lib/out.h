@@ -54,7 +54,8 @@ void out_comment(out_file *f, const char *fmt, ...) __attribute__((format(printf
 void out_columns(out_file *f, const char *tab_separated_names);
 
 /* Open STEM-macros.tex with a provenance comment and \<prefix>Provenance (program and every option
- * value, for figure captions; prefix as out_macro_prefix). */
+ * value, for figure captions; prefix as out_macro_prefix).  The program's name is written as
+ * \sourcelink{NAME}, which the paper defines as a link to experiments/NAME.c at the build's commit. */
 int out_macros_open(out_file *f, const opt_parser *p);
 
 /* \newcommand{\NAME}{VALUE}: NAME must be letters only (TeX control word). */
