@@ -147,22 +147,28 @@ void out_macro_prefix(const opt_parser *p, char *buf, size_t len)
   buf[j] = '\0';
 }
 
-void out_run_macro(out_file *f, const opt_parser *p, const char *suffix, const char *fmt, ...)
+/* \newcommand{\NAME}{VALUE}; a name with anything but letters is a programming error. */
+static void write_macro(out_file *f, const char *name, const char *fmt, va_list ap)
 {
-  char name[128];
-  out_macro_prefix(p, name, sizeof name);
-  strncat(name, suffix, sizeof name - strlen(name) - 1);
   for (const char *c = name; *c; c++)
     if (!isalpha((unsigned char) *c)) {
       fprintf(stderr, "bad macro name '%s' (letters only)\n", name);
       abort();
     }
-  va_list ap;
   fprintf(f->fp, "\\newcommand{\\%s}{", name);
-  va_start(ap, fmt);
   vfprintf(f->fp, fmt, ap);
-  va_end(ap);
   fputs("}\n", f->fp);
+}
+
+void out_run_macro(out_file *f, const opt_parser *p, const char *suffix, const char *fmt, ...)
+{
+  char name[128];
+  out_macro_prefix(p, name, sizeof name);
+  strncat(name, suffix, sizeof name - strlen(name) - 1);
+  va_list ap;
+  va_start(ap, fmt);
+  write_macro(f, name, fmt, ap);
+  va_end(ap);
 }
 
 int out_macros_open(out_file *f, const opt_parser *p)
@@ -186,17 +192,10 @@ int out_macros_open(out_file *f, const opt_parser *p)
 
 void out_macro(out_file *f, const char *name, const char *fmt, ...)
 {
-  for (const char *c = name; *c; c++)
-    if (!isalpha((unsigned char) *c)) {
-      fprintf(stderr, "bad macro name '%s' (letters only)\n", name);
-      abort();   /* a programming error, not a run-time condition */
-    }
   va_list ap;
-  fprintf(f->fp, "\\newcommand{\\%s}{", name);
   va_start(ap, fmt);
-  vfprintf(f->fp, fmt, ap);
+  write_macro(f, name, fmt, ap);
   va_end(ap);
-  fputs("}\n", f->fp);
 }
 
 char *out_tex_number(char *buf, size_t len, double x, int digits)
