@@ -22,10 +22,11 @@ const char *out_version(void) { return AR_VERSION; }
  * to run, so they live in their own file, outside the data whose checksums make verify compares. */
 static struct timespec process_start;
 static char resources_stem[OUT_PATH_MAX];
+static int committed_any;
 
 static void write_resources(void)
 {
-  if (!resources_stem[0]) return;
+  if (!resources_stem[0] || !committed_any) return;
   struct timespec now;
   struct rusage ru;
   clock_gettime(CLOCK_MONOTONIC, &now);
@@ -76,6 +77,7 @@ int out_commit(out_file *f)
     remove(f->tmp);
     return GSL_EFAILED;
   }
+  committed_any = 1;
   return 0;
 }
 
