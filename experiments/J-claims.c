@@ -122,7 +122,7 @@ static int claim_J3(claim_result *res)
         if (!nv || na >= 16) continue;
         qsort(v, nv, sizeof *v, cmp_double);
         la[na] = log(a);
-        le[na++] = nv % 2 ? log(v[nv / 2]) : 0.5 * (log(v[nv / 2 - 1]) + log(v[nv / 2]));
+        le[na++] = log(nv % 2 ? v[nv / 2] : 0.5 * (v[nv / 2 - 1] + v[nv / 2]));
       }
       int mono = na >= 2;
       for (size_t i = 0; i + 1 < na; i++) mono = mono && le[i + 1] < le[i];

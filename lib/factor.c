@@ -103,7 +103,7 @@ static void axpy_rows(double eta, const gsl_matrix *B, gsl_matrix *A)
 
 /* F -= eta gF, G -= eta gG (gradients left in place); GSL_ERUNAWAY if an entry is no longer
  * finite: checking here names the iteration whose step produced it. */
-static int apply_step(gsl_matrix *F, gsl_matrix *G, double eta, const mf_work *w)
+int mf_apply(gsl_matrix *F, gsl_matrix *G, double eta, const mf_work *w)
 {
   axpy_rows(eta, w->gF, F);
   axpy_rows(eta, w->gG, G);
@@ -114,7 +114,7 @@ int mf_step(const gsl_matrix *X, gsl_matrix *F, gsl_matrix *G, double eta, mf_wo
             mf_stepinfo *info)
 {
   int rc = mf_gradient(X, F, G, w, info);
-  return rc ? rc : apply_step(F, G, eta, w);
+  return rc ? rc : mf_apply(F, G, eta, w);
 }
 
 int mf_step_diag(const gsl_vector *sigma, gsl_matrix *F, gsl_matrix *G, double eta, mf_work *w,
@@ -126,7 +126,7 @@ int mf_step_diag(const gsl_vector *sigma, gsl_matrix *F, gsl_matrix *G, double e
   gemm(CblasNoTrans, CblasTrans, 1.0, F, G, 0.0, w->R);
   for (size_t i = 0; i < sigma->size; i++) w->R->data[i * w->R->tda + i] -= gsl_vector_get(sigma, i);
   rc = finish_gradient(F, G, w, info);
-  return rc ? rc : apply_step(F, G, eta, w);
+  return rc ? rc : mf_apply(F, G, eta, w);
 }
 
 double mf_step_size(const mf_schedule *s, size_t t)

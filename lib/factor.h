@@ -52,6 +52,11 @@ int mf_gradient(const gsl_matrix *X, const gsl_matrix *F, const gsl_matrix *G, m
 int mf_step(const gsl_matrix *X, gsl_matrix *F, gsl_matrix *G, double eta, mf_work *w,
             mf_stepinfo *info);
 
+/* F -= eta w->gF, G -= eta w->gG with the gradients left by mf_gradient (mf_step = mf_gradient +
+ * mf_apply; split so that a caller can look at iterate t between the two).  GSL_ERUNAWAY if an entry
+ * is not finite. */
+int mf_apply(gsl_matrix *F, gsl_matrix *G, double eta, const mf_work *w);
+
 /* The rotated fast path, for tests only: X = diag(sigma) (m x n, sigma of length <= min(m, n)),
  * never formed.  Same step as mf_step.  Rotation invariance: for X = U diag(sigma) V^T and
  * orthogonal U, V, the iterates of (U^T F, V^T G) on diag(sigma) are U^T F_t, V^T G_t. */

@@ -91,8 +91,10 @@ static void gemm(CBLAS_TRANSPOSE_t ta, CBLAS_TRANSPOSE_t tb, double alpha, const
 static double frob2(const gsl_matrix *A)
 {
   double s = 0.0;
-  for (size_t i = 0; i < A->size1; i++)
-    for (size_t j = 0; j < A->size2; j++) s += gsl_matrix_get(A, i, j) * gsl_matrix_get(A, i, j);
+  for (size_t i = 0; i < A->size1; i++) {
+    const double *row = A->data + i * A->tda;
+    for (size_t j = 0; j < A->size2; j++) s += row[j] * row[j];
+  }
   return s;
 }
 
@@ -113,12 +115,15 @@ int nn_gradient(nn_net *net, const gsl_matrix *X, const gsl_matrix *Y, double *l
     const gsl_matrix *in = h == 1 ? X : net->A[h - 1];
     gsl_matrix *Z = net->Z[h];
     gemm(CblasNoTrans, CblasNoTrans, 1.0, net->W[h], in, 0.0, Z);
-    for (size_t i = 0; i < Z->size1; i++)
+    /* Hot loop on raw rows: the matrices are allocated contiguous by nn_alloc. */
+    for (size_t i = 0; i < Z->size1; i++) {
+      double *z = Z->data + i * ns, *a = net->A[h]->data + i * ns;
+      const double bi = net->bias ? gsl_vector_get(net->b[h], i) : 0.0;
       for (size_t j = 0; j < ns; j++) {
-        double z = gsl_matrix_get(Z, i, j) + (net->bias ? gsl_vector_get(net->b[h], i) : 0.0);
-        gsl_matrix_set(Z, i, j, z);
-        gsl_matrix_set(net->A[h], i, j, h < L ? act(net, z) : z);
+        z[j] += bi;
+        a[j] = h < L ? act(net, z[j]) : z[j];
       }
+    }
   }
   /* Output error. */
   double sse = 0.0;
@@ -144,9 +149,12 @@ int nn_gradient(nn_net *net, const gsl_matrix *X, const gsl_matrix *Y, double *l
     if (h == 1) break;
     gsl_matrix *dp = net->delta[h - 1];
     gemm(CblasTrans, CblasNoTrans, 1.0, net->W[h], net->delta[h], 0.0, dp);
-    for (size_t i = 0; i < dp->size1; i++)
-      for (size_t j = 0; j < ns; j++)
-        gsl_matrix_set(dp, i, j, gsl_matrix_get(dp, i, j) * dact(net, gsl_matrix_get(net->Z[h - 1], i, j)));
+    if (net->act == NN_IDENTITY) continue;
+    for (size_t i = 0; i < dp->size1; i++) {
+      double *e = dp->data + i * ns;
+      const double *z = net->Z[h - 1]->data + i * ns;
+      for (size_t j = 0; j < ns; j++) e[j] *= dact(net, z[j]);
+    }
   }
   return 0;
 }
