@@ -195,7 +195,7 @@ int main(int argc, char **argv)
   for (int a = 0; a < 3; a++) {
     char name[64];
     snprintf(name, sizeof name, "DFlowDriftRatio%s", aname[a]);
-    out_macro(&f, name, "%s", out_tex_number(num, sizeof num, drift[a][etas.n - 1] / drift[a][0], 2));
+    out_macro(&f, name, "%s", out_tex_number(num, sizeof num, drift[a][etas.n - 1] / drift[a][0], 3));
     snprintf(name, sizeof name, "DFlowDriftLarge%s", aname[a]);
     out_macro(&f, name, "%s", out_tex_number(num, sizeof num, drift[a][0], 2));
   }

@@ -53,7 +53,7 @@ int main(int argc, char **argv)
   out_columns(&f, "case\tinit\tsched\tdelta\tseed\tt\teta_t\tU2\tV2\timb\tD\terr");
   out_columns(&fs, "case\tinit\tsched\tdelta\tseed\teta0\tT\tD0\tDT\tsum_minus\tsum_plus\timb0\timbT\tU2T\tV2T\terrT\tnuc");
   double small_err = 0, small_imb = 0, small_u2 = NAN, small_v2 = NAN, large_imb0 = NAN, large_imbT = NAN;
-  double d5_worst = 0, d7_worst = 0;
+  double d5_worst = 0, d5_norm = 0, d5_abs = 0, sum_plus_min = INFINITY, d7_worst = 0;
   for (size_t init = 0; init < 2; init++)
     for (size_t sc = 0; sc < nsched; sc++)
       for (long s = 1; s <= seeds; s++) {
@@ -106,7 +106,12 @@ int main(int argc, char **argv)
                 cs, init, sc, sch.delta, s, sch.eta0, T, D0, D, sum_minus, sum_plus, imb0, imb, u2, v2, err, nuc);
         if (init == 0 && sc == 0 && s == 1) small_err = err, small_imb = imb, small_u2 = u2, small_v2 = v2;
         if (init == 1 && sc == 0 && s == 1) large_imb0 = imb0, large_imbT = imb;
-        if (sc > 0) d5_worst = fmax(d5_worst, fabs(D - D0 - sum_minus) / sum_plus);
+        if (sc > 0) {
+          d5_worst = fmax(d5_worst, fabs(D - D0 - sum_minus) / sum_plus);
+          d5_norm = fmax(d5_norm, fabs(D - D0 - sum_minus) / (u2 + v2));
+          d5_abs = fmax(d5_abs, fabs(D - D0 - sum_minus));
+          sum_plus_min = fmin(sum_plus_min, sum_plus);
+        }
         if (init == 1 && sc == 0) d7_worst = fmax(d7_worst, fabs(D - D0) / fabs(D0));
       }
   if (out_commit(&f) || out_commit(&fs)) return CORE_EXIT_NUMERIC;
@@ -121,6 +126,9 @@ int main(int argc, char **argv)
   out_macro(&f, "DMfImbLargeStart", "%.2f", large_imb0);
   out_macro(&f, "DMfImbLargeEnd", "%.2f", large_imbT);
   out_macro(&f, "DMfIdentityWorst", "%s", out_tex_number(num, sizeof num, d5_worst, 2));
+  out_macro(&f, "DMfIdentityWorstNorm", "%s", out_tex_number(num, sizeof num, d5_norm, 2));
+  out_macro(&f, "DMfIdentityWorstAbs", "%s", out_tex_number(num, sizeof num, d5_abs, 2));
+  out_macro(&f, "DMfSumPlusMin", "%s", out_tex_number(num, sizeof num, sum_plus_min, 2));
   out_macro(&f, "DMfDriftLargeWorst", "%.3f", d7_worst);
   out_macro(&f, "DMfT", "%ld", T);
   if (out_commit(&f)) return CORE_EXIT_NUMERIC;

@@ -1,6 +1,8 @@
 # J-staircase: singular values of F_t G_t^T (top) and distances to X_r (bottom) over t, with the
 # first-order emergence times t_i^pred as dashed vertical marks.
 load 'figures/style.gp'
+set key Left reverse
+set ylabel offset -1.5
 set terminal cairolatex size 12cm,11cm
 f = data.'J-staircase.tsv'
 marks = data.'J-staircase-marks.tsv'
@@ -11,6 +13,8 @@ do for [i=1:5] {
   set arrow i from STATS_max, graph 0 to STATS_max, graph 1 nohead dt 2 lc rgb '#777777' lw 0.8
 }
 set multiplot layout 2,1
+set lmargin 13
+set key spacing 1.6
 set logscale y
 set xrange [0:T]
 set key outside right top
