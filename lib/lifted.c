@@ -302,10 +302,20 @@ void lt_kron_apply(const double *M, size_t n, size_t rows, size_t k, double *x, 
     if (inner == 1) {   /* last mode: one product X M^T */
       cblas_dgemm(CblasRowMajor, CblasNoTrans, CblasTrans, (int) outer, (int) n, (int) n, 1.0, src,
                   (int) n, M, (int) n, 0.0, dst, (int) n);
-    } else {
-      for (size_t o = 0; o < outer; o++)
-        cblas_dgemm(CblasRowMajor, CblasNoTrans, CblasNoTrans, (int) n, (int) inner, (int) n, 1.0, M,
-                    (int) n, src + o * n * inner, (int) inner, 0.0, dst + o * n * inner, (int) inner);
+    } else {   /* a middle mode: n x n times n x inner per block, too small for a BLAS call */
+      for (size_t o = 0; o < outer; o++) {
+        const double *xo = src + o * n * inner;
+        double *yo = dst + o * n * inner;
+        for (size_t i = 0; i < n; i++) {
+          double *yi = yo + i * inner;
+          for (size_t q = 0; q < inner; q++) yi[q] = 0.0;
+          for (size_t j = 0; j < n; j++) {
+            const double mij = M[i * n + j];
+            const double *xj = xo + j * inner;
+            for (size_t q = 0; q < inner; q++) yi[q] += mij * xj[q];
+          }
+        }
+      }
     }
     double *sw = src; src = dst; dst = sw;
   }
@@ -376,20 +386,24 @@ static int loss_grad_mask(const lt_base *B, lt_work *W, const double *w, double 
     const size_t *idx = W->idx + k * N;
     const double *omS = W->omk[a];
     for (size_t p = 0; p < N; p++) W->wp[p] = w[idx[p]];
-    /* P[(iS, jS), jK] = w[iS, jK] w[jS, jK], then Omega applied to every K mode. */
+    /* P[(iS, jS), jK] = w[iS, jK] w[jS, jK] for iS <= jS (P is symmetric in the pair), then Omega
+     * applied to every K mode. */
+    size_t row = 0;
     for (size_t iS = 0; iS < r; iS++)
-      for (size_t jS = 0; jS < r; jS++) {
-        double *row = W->P + (iS * r + jS) * c;
+      for (size_t jS = iS; jS < r; jS++, row++) {
+        double *Pr = W->P + row * c;
         const double *wi = W->wp + iS * c, *wj = W->wp + jS * c;
-        for (size_t q = 0; q < c; q++) row[q] = wi[q] * wj[q];
+        for (size_t q = 0; q < c; q++) Pr[q] = wi[q] * wj[q];
       }
-    lt_kron_apply(B->omega, n, r * r, l - a, W->P, W->T1);
+    lt_kron_apply(B->omega, n, row, l - a, W->P, W->T1);
     memset(W->gp, 0, N * sizeof(double));
     for (size_t iS = 0; iS < r; iS++) {
       double *gi = W->gp + iS * c;
       for (size_t jS = 0; jS < r; jS++) {
+        const size_t lo = iS < jS ? iS : jS, hi = iS < jS ? jS : iS;
+        const size_t pr = lo * r - lo * (lo - 1) / 2 + (hi - lo);   /* row of the pair (lo, hi) */
         const double om = omS[iS * r + jS];
-        const double *Q = W->P + (iS * r + jS) * c, *wj = W->wp + jS * c;
+        const double *Q = W->P + pr * c, *wj = W->wp + jS * c;
         for (size_t q = 0; q < c; q++) gi[q] += om * wj[q] * Q[q];
       }
     }

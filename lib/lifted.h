@@ -147,6 +147,35 @@ int lt_run(const lt_base *B, lt_work *W, const lt_config *cfg, double *w, gsl_rn
 /* The small initialization w_0 = eps x0^{(x)l} / n^{l/2}. */
 void lt_init(double *w, const double *x0, size_t n, size_t l, double eps);
 
+/* One trial of the figures' protocol.  x0 = v1 + 0.01 g (LT_INIT_V1) or x0 = g (LT_INIT_GAUSS),
+ * g ~ N(0, I_n) from rng_init, and w_0 = eps x0^{(x)l} / n^{l/2}; LT_INIT_UNIT (l = 1 only) is the
+ * unlifted baseline's w_0 = g (eps ignored).  Runs cfg from w_0 (buffer w of length N, trace as in
+ * lt_run), reads x out and counts a success when ||x x^T - z z^T||_F <= LT_SUCCESS_DIST. */
+#define LT_SUCCESS_DIST 0.05
+typedef enum { LT_INIT_V1 = 0, LT_INIT_GAUSS = 1, LT_INIT_UNIT = 2 } lt_init_kind;
+typedef struct {
+  int success;
+  double dist;
+  lt_outcome run;
+} lt_trial_result;
+int lt_trial(const lt_base *B, lt_work *W, const lt_config *cfg, lt_init_kind init, double eps,
+             gsl_rng *rng_init, gsl_rng *rng_noise, double *w, double *trace, lt_trial_result *res,
+             size_t *fail_iter);
+
+/* An arm of a success-rate experiment: `trials` independent trials of lt_trial on the lift of
+ * order l with the published settings of `algo` (lt_config_default) and step eta; trial i draws
+ * its init from rng_stream(seed, RNG_INIT, stream, i + 1) (so arms with the same stream are
+ * paired: the same g) and PGD noise from rng_stream(seed, RNG_NOISE, stream, i + 1).
+ * Fills the success count and the median iteration count; on divergence returns GSL_ERUNAWAY with
+ * *fail_iter set. */
+typedef struct {
+  size_t trials, successes;
+  double rate, median_iters, escapes;
+} lt_arm_result;
+int lt_arm(const lt_base *B, size_t l, lt_algo algo, double eta, size_t T, lt_init_kind init,
+           double eps, size_t trials, unsigned long seed, unsigned long stream, lt_arm_result *res,
+           size_t *fail_iter);
+
 /* Gradient of the unlifted loss at the matrix X = x x^T: S = sum_i (<A_i, x x^T> - b_i) A_i. */
 void lt_base_gradmat(const lt_base *B, const double *x, double *S);
 

@@ -8,6 +8,8 @@
 #include <gsl/gsl_cblas.h>
 #include <gsl/gsl_errno.h>
 #include <gsl/gsl_randist.h>
+#include <stdlib.h>
+#include "rng.h"
 
 lt_config lt_config_default(lt_algo a, double eta, size_t T, size_t n, size_t l)
 {
@@ -123,4 +125,57 @@ int lt_run(const lt_base *B, lt_work *W, const lt_config *cfg, double *w, gsl_rn
     }
   }
   return 0;
+}
+
+int lt_trial(const lt_base *B, lt_work *W, const lt_config *cfg, lt_init_kind init, double eps,
+             gsl_rng *rng_init, gsl_rng *rng_noise, double *w, double *trace, lt_trial_result *res,
+             size_t *fail_iter)
+{
+  const size_t n = W->n, l = W->l;
+  if (init == LT_INIT_UNIT && l != 1) GSL_ERROR("lt_trial: the unit-scale init is unlifted only", GSL_EINVAL);
+  for (size_t a = 0; a < n; a++) {
+    const double g = gsl_ran_gaussian(rng_init, 1.0);
+    W->x[a] = init == LT_INIT_V1 ? B->v1[a] + 0.01 * g : g;
+  }
+  if (init == LT_INIT_UNIT) memcpy(w, W->x, n * sizeof(double));
+  else lt_init(w, W->x, n, l, eps);
+  int rc = lt_run(B, W, cfg, w, rng_noise, trace, &res->run, fail_iter);
+  if (rc) return rc;
+  if ((rc = lt_readout(B, W, w, W->x, &res->dist))) return rc;
+  res->success = res->dist <= LT_SUCCESS_DIST;
+  return 0;
+}
+
+int lt_arm(const lt_base *B, size_t l, lt_algo algo, double eta, size_t T, lt_init_kind init,
+           double eps, size_t trials, unsigned long seed, unsigned long stream, lt_arm_result *res,
+           size_t *fail_iter)
+{
+  lt_work *W = lt_work_alloc(B, l);
+  double *w = W ? malloc(W->N * sizeof(double)) : NULL, *iters = malloc((trials + 1) * sizeof(double));
+  if (!W || !w || !iters) {
+    lt_work_free(W); free(w); free(iters);
+    GSL_ERROR("lt_arm: out of memory", GSL_ENOMEM);
+  }
+  const lt_config cfg = lt_config_default(algo, eta, T, B->n, l);
+  memset(res, 0, sizeof *res);
+  res->trials = trials;
+  int rc = 0;
+  for (size_t i = 0; i < trials && !rc; i++) {
+    gsl_rng *ri = rng_stream(seed, RNG_INIT, stream, i + 1), *rn = rng_stream(seed, RNG_NOISE, stream, i + 1);
+    lt_trial_result tr;
+    rc = (ri && rn) ? lt_trial(B, W, &cfg, init, eps, ri, rn, w, NULL, &tr, fail_iter) : GSL_ENOMEM;
+    if (!rc) {
+      res->successes += (size_t) tr.success;
+      iters[i] = (double) tr.run.iters;
+      res->escapes += (double) tr.run.escapes / (double) trials;
+    }
+    gsl_rng_free(ri);
+    gsl_rng_free(rn);
+  }
+  if (!rc) {
+    res->rate = trials ? (double) res->successes / (double) trials : NAN;
+    res->median_iters = la_summarize(iters, trials).median;
+  }
+  lt_work_free(W); free(w); free(iters);
+  return rc;
 }
