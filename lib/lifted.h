@@ -176,6 +176,17 @@ int lt_arm(const lt_base *B, size_t l, lt_algo algo, double eta, size_t T, lt_in
            double eps, size_t trials, unsigned long seed, unsigned long stream, lt_arm_result *res,
            size_t *fail_iter);
 
+/* One plain gradient step w <- w - eta grad h(w); *loss = h before the step. */
+int lt_gd_step(const lt_base *B, lt_work *W, double *w, double eta, double *loss);
+
+/* One step of the linear-regime recursion w <- (I + eta U^{(x)l}) w, U = sum_i b_i A_i (the
+ * dynamics of GD near w = 0, Lemma 12). */
+void lt_linear_step(const lt_base *B, lt_work *W, double *w, double eta);
+
+/* Second directional derivative of h at w along d by central differences with step s:
+ * (h(w + s d) - 2 h(w) + h(w - s d)) / s^2.  NAN on failure. */
+double lt_curvature(const lt_base *B, lt_work *W, const double *w, const double *d, double s);
+
 /* Gradient of the unlifted loss at the matrix X = x x^T: S = sum_i (<A_i, x x^T> - b_i) A_i. */
 void lt_base_gradmat(const lt_base *B, const double *x, double *S);
 

@@ -179,3 +179,30 @@ int lt_arm(const lt_base *B, size_t l, lt_algo algo, double eta, size_t T, lt_in
   lt_work_free(W); free(w); free(iters);
   return rc;
 }
+
+int lt_gd_step(const lt_base *B, lt_work *W, double *w, double eta, double *loss)
+{
+  int rc = lt_loss_grad(B, W, w, loss, W->g);
+  if (rc) return rc;
+  cblas_daxpy((int) W->N, -eta, W->g, 1, w, 1);
+  return 0;
+}
+
+void lt_linear_step(const lt_base *B, lt_work *W, double *w, double eta)
+{
+  memcpy(W->c1, w, W->N * sizeof(double));
+  lt_kron_apply(B->U, W->n, 1, W->l, W->c1, W->c2);
+  cblas_daxpy((int) W->N, eta, W->c1, 1, w, 1);
+}
+
+double lt_curvature(const lt_base *B, lt_work *W, const double *w, const double *d, double s)
+{
+  const size_t N = W->N;
+  double hp, hm, h0;
+  for (size_t f = 0; f < N; f++) W->wt[f] = w[f] + s * d[f];
+  if (lt_loss_grad(B, W, W->wt, &hp, NULL)) return NAN;
+  for (size_t f = 0; f < N; f++) W->wt[f] = w[f] - s * d[f];
+  if (lt_loss_grad(B, W, W->wt, &hm, NULL)) return NAN;
+  if (lt_loss_grad(B, W, w, &h0, NULL)) return NAN;
+  return (hp - 2.0 * h0 + hm) / (s * s);
+}
