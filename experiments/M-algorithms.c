@@ -26,7 +26,7 @@ int main(int argc, char **argv)
   opt_parser p = OPT_PARSER("M-algorithms", "Figure 2: success and loss trajectories of four algorithms", specs);
   int status;
   if (!opt_parse(&p, argc, argv, &status)) return status;
-  if (pow((double) n, (double) l) > 1e5) return opt_fail(&p, "--n", "n^l must be <= 1e5 (got n = %ld, l = %ld)", n, l);
+  if (pow((double) n, (double) l) > 5e4) return opt_fail(&p, "--n", "n^l must be <= 5e4 (got n = %ld, l = %ld)", n, l);
 
   enum { NALG = 4 };
   static const lt_algo algos[NALG] = { LT_GD, LT_CUSTOM, LT_PGD, LT_ADAM };

@@ -64,6 +64,14 @@ int main(int argc, char **argv)
   if (!ev || !la || la_sym_eig(&Hv.matrix, ev, NULL, la)) return CORE_EXIT_NUMERIC;
   const double hmin = gsl_vector_get(ev, N - 1);
 
+  /* GD outcomes (before any file is written: a divergence leaves no data). */
+  lt_arm_result r[3];
+  size_t fail = 0;
+  int rc = lt_arm(B, 1, LT_GD, eta_u, (size_t) T, LT_INIT_UNIT, eps, (size_t) t_unit, p.seed, 1, &r[0], &fail);
+  if (!rc) rc = lt_arm(B, 1, LT_GD, eta_u, (size_t) T, LT_INIT_GAUSS, eps, (size_t) t_small, p.seed, 2, &r[1], &fail);
+  if (!rc) rc = lt_arm(B, (size_t) l, LT_GD, eta_l, (size_t) T, LT_INIT_GAUSS, eps, (size_t) t_lift, p.seed, 3, &r[2], &fail);
+  if (rc == GSL_ERUNAWAY) fprintf(stderr, "M-saddle: GD diverged at iteration %zu\n", fail);
+  if (rc) return CORE_EXIT_NUMERIC;
   out_file f;
   if (out_tsv_open(&f, &p, NULL)) return CORE_EXIT_NUMERIC;
   out_comment(&f, "unscaled losses minus their value at s = 0: f(x^ + s e1), h^l(x^{(x)l} + s e1^{(x)l}), f(x^ + s e2)");
@@ -87,14 +95,6 @@ int main(int argc, char **argv)
   fprintf(f.fp, "%ld\t%.17g\t%.17g\t%.17g\t%.17g\n", l, cf1, cf2, ch1, hmin);
   if (out_commit(&f)) return CORE_EXIT_NUMERIC;
 
-  /* GD outcomes. */
-  lt_arm_result r[3];
-  size_t fail = 0;
-  int rc = lt_arm(B, 1, LT_GD, eta_u, (size_t) T, LT_INIT_UNIT, eps, (size_t) t_unit, p.seed, 1, &r[0], &fail);
-  if (!rc) rc = lt_arm(B, 1, LT_GD, eta_u, (size_t) T, LT_INIT_GAUSS, eps, (size_t) t_small, p.seed, 2, &r[1], &fail);
-  if (!rc) rc = lt_arm(B, (size_t) l, LT_GD, eta_l, (size_t) T, LT_INIT_GAUSS, eps, (size_t) t_lift, p.seed, 3, &r[2], &fail);
-  if (rc == GSL_ERUNAWAY) fprintf(stderr, "M-saddle: GD diverged at iteration %zu\n", fail);
-  if (rc) return CORE_EXIT_NUMERIC;
   if (out_tsv_open(&f, &p, "gd")) return CORE_EXIT_NUMERIC;
   out_comment(&f, "arm 0: unlifted x0 ~ N(0, I); 1: unlifted eps x0/sqrt(n); 2: lifted eps x0^{(x)l}/n^{l/2}; "
               "streams (seed, INIT, arm + 1, trial); success iff ||xx^T - zz^T||_F <= %g", LT_SUCCESS_DIST);

@@ -38,7 +38,7 @@ int main(int argc, char **argv)
   opt_parser p = OPT_PARSER("M-success-eps", "Figure 1 (success vs eps) as published and controlled", specs);
   int status;
   if (!opt_parse(&p, argc, argv, &status)) return status;
-  if (pow((double) n, (double) l) > 1e5) return opt_fail(&p, "--n", "n^l must be <= 1e5 (got n = %ld, l = %ld)", n, l);
+  if (pow((double) n, (double) l) > 5e4) return opt_fail(&p, "--n", "n^l must be <= 5e4 (got n = %ld, l = %ld)", n, l);
 
   enum { A_LV1, A_UUNIT, A_LG, A_UG, A_UV1, NA };
   lt_arm_result res[OPT_LIST_MAX][NA];

@@ -42,8 +42,8 @@ int main(int argc, char **argv)
   int status;
   if (!opt_parse(&p, argc, argv, &status)) return status;
   for (size_t i = 0; i < ns.n; i++)
-    if (pow(ns.v[i], (double) l) > 1e5) return opt_fail(&p, "--ns", "n^l must be <= 1e5 (got n = %g, l = %ld)", ns.v[i], l);
-  if (pow((double) cn, (double) l) > 1e5) return opt_fail(&p, "--control-n", "n^l must be <= 1e5");
+    if (pow(ns.v[i], (double) l) > 5e4) return opt_fail(&p, "--ns", "n^l must be <= 5e4 (got n = %g, l = %ld)", ns.v[i], l);
+  if (pow((double) cn, (double) l) > 5e4) return opt_fail(&p, "--control-n", "n^l must be <= 5e4");
 
   /* Columns: the published arms, then the controlled arms (same g on both sides). */
   enum { A_LV1, A_UUNIT, A_LG, A_UG, A_UV1, NA };
