@@ -213,9 +213,9 @@ static int claim_M7(claim_result *res)
 static int controlled(claim_result *res, int custom)
 {
   const double margin = 0.3;
-  table *t = claim_table(res, "M-success-n-control");
-  int ok = t && require_param(t, "M-success-n-control", "control-n", 5) &&
-           require_param(t, "M-success-n-control", "eps", 1e-7) && require_param(t, "M-success-n-control", "l", 3);
+  table *t = claim_table(res, "M-control");
+  int ok = t && require_param(t, "M-control", "n", 5) && require_param(t, "M-control", "eps", 1e-7) &&
+           require_param(t, "M-control", "l", 3);
   int ca = ok ? table_col(t, "algo") : -1, cm = ok ? table_col(t, "arm") : -1, cr = ok ? table_col(t, "rate") : -1;
   int ctr = ok ? table_col(t, "trials") : -1;
   ok = ok && ca >= 0 && cm >= 0 && cr >= 0 && ctr >= 0;
@@ -227,7 +227,7 @@ static int controlled(claim_result *res, int custom)
       if (table_get(t, i, cm) == 3) unlifted = table_get(t, i, cr);
     }
     if (isnan(lifted) || isnan(unlifted)) {
-      fprintf(stderr, "M-success-n-control: rows for the Gaussian arms are missing\n");
+      fprintf(stderr, "M-control: rows for the Gaussian arms are missing\n");
       table_free(t);
       return 1;
     }

@@ -1,9 +1,11 @@
 # M -- Ma, Lavaei & Sojoudi 2023 (lifted tensor matrix sensing): options of each M experiment.
 # Full scale is the protocol of the claims (trial counts, eps, n); quick shrinks trials and n.
 M-success-n_full    := --ns 5,8,10,12 --l 3 --eps 1e-7 --rho 0.01 --T 2000 --trials-lifted 20 \
-                       --trials-unlifted 200 --trials-control 20 --control-n 5 --control-trials 200 --seed 1
+                       --trials-unlifted 200 --trials-control 20 --seed 1
 M-success-n_quick   := --ns 5,6 --l 3 --eps 1e-7 --rho 0.01 --T 2000 --trials-lifted 3 \
-                       --trials-unlifted 20 --trials-control 3 --control-n 5 --control-trials 5 --seed 1
+                       --trials-unlifted 20 --trials-control 3 --seed 1
+M-control_full      := --n 5 --l 3 --eps 1e-7 --rho 0.01 --T 2000 --trials 200 --seed 1
+M-control_quick     := --n 5 --l 3 --eps 1e-7 --rho 0.01 --T 2000 --trials 5 --seed 1
 M-success-eps_full  := --n 10 --l 3 --epss 1e-3,1e-4,1e-5,1e-6,1e-7 --rho 0.01 --T 2000 \
                        --trials-lifted 20 --trials-unlifted 200 --trials-control 20 --seed 1
 M-success-eps_quick := --n 5 --l 3 --epss 1e-3,1e-5,1e-7 --rho 0.01 --T 2000 \
