@@ -8,7 +8,8 @@ set format y "%g"
 set yrange [-0.05:1.05]
 set ylabel 'success rate'
 set xlabel '$n$'
-set key bottom left font ",7" spacing 1.0
+set xtics 1
+set key at graph 0.97, graph 0.78 right top font ",7" spacing 1.0 width 4
 plot data.'M-success-n.tsv' using 'n':'lifted_v1' with linespoints lt 1 title 'lifted, $v_1$ init', \
      '' using 'n':'unlifted_unit' with linespoints lt 2 title 'unlifted, $N(0,I)$', \
      '' using 'n':'ref' with lines lt 8 dt 3 title '$2/2^p$', \
@@ -16,6 +17,7 @@ plot data.'M-success-n.tsv' using 'n':'lifted_v1' with linespoints lt 1 title 'l
      '' using 'n':'unlifted_gauss' with linespoints lt 4 dt 2 title 'unlifted, same-law init', \
      '' using 'n':'unlifted_v1' with linespoints lt 5 dt 4 title 'unlifted, $v_1$ init'
 set logscale x
+set xtics auto
 set format x "$10^{%L}$"
 set xrange [*:*] reverse
 set xlabel 'initialization scale $\epsilon$'
