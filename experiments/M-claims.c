@@ -66,7 +66,7 @@ static int claim_M2(claim_result *res)
       strncat(list, item, sizeof list - strlen(list) - 1);
     }
     res->pass = worst <= tol;
-    claim_measured(res, "||grad h(x^^{(x)l})|| {%s}", list);
+    claim_measured(res, "gradient norm at the lifted critical point {%s}", list);
     claim_criterion(res, "<= %g for every l", tol);
   }
   table_free(t);
@@ -108,7 +108,7 @@ static int claim_M4(claim_result *res)
     }
     res->pass = worst <= tol && tmax >= 2000;
     claim_measured(res, "max relative defect %.3g over t <= %.0f", worst, tmax);
-    claim_criterion(res, "<= %g ||w_t|| for all t <= 2000", tol);
+    claim_criterion(res, "<= %g times the norm of w_t for all t <= 2000", tol);
   }
   table_free(t);
   return ok ? 0 : 1;
@@ -232,8 +232,8 @@ static int controlled(claim_result *res, int custom)
       return 1;
     }
     res->pass = lifted - unlifted >= margin;
-    claim_measured(res, "%s, w0 = eps g^{(x)l}/n^{l/2}, same g both sides, %.0f trials: lifted %.3f, unlifted %.3f, "
-                   "difference %.3f", custom ? "CustomGD" : "GD", trials, lifted, unlifted, lifted - unlifted);
+    claim_measured(res, "%s, small Gaussian rank-1 init, same g both sides, %.0f trials: lifted %.3f, "
+                   "unlifted %.3f, difference %.3f", custom ? "CustomGD" : "GD", trials, lifted, unlifted, lifted - unlifted);
     claim_criterion(res, "lifted - unlifted >= %g at n = 5", margin);
   }
   table_free(t);

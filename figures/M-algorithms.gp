@@ -11,7 +11,7 @@ set format y "%g"
 set yrange [-0.05:1.05]
 set xlabel 'initialization scale $\epsilon$'
 set ylabel 'success rate'
-set key at graph 0.5, graph 0.75 center top font ",7" width 4
+set key at graph 0.3, graph 0.8 left top reverse Left nobox noopaque font ",7" spacing 1.2 samplen 2
 f = data.'M-algorithms.tsv'
 plot f using 'eps':'gd' with linespoints lt 1 title 'GD', \
      f using 'eps':'custom' with linespoints lt 2 dt 2 title 'CustomGD', \
@@ -25,7 +25,7 @@ set format y "$10^{%L}$"
 set yrange [1e-8:100]
 set xlabel 'iteration $t$'
 set ylabel 'loss $h(w_t)$'
-set key bottom right font ",7" width 4
+set key at graph 0.45, graph 0.3 left top reverse Left nobox noopaque font ",7" spacing 1.2 samplen 2
 g = data.'M-algorithms-traj.tsv'
 plot g using 't':'gd' with lines lt 1 title 'GD', \
      g using 't':'custom' with lines lt 2 dt 2 title 'CustomGD', \

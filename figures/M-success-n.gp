@@ -9,7 +9,7 @@ set yrange [-0.05:1.05]
 set ylabel 'success rate'
 set xlabel '$n$'
 set xtics 1
-set key at graph 0.97, graph 0.78 right top font ",7" spacing 1.0 width 4
+set key at graph 0.04, graph 0.86 left top reverse Left nobox noopaque font ",7" spacing 1.2 samplen 2
 plot data.'M-success-n.tsv' using 'n':'lifted_v1' with linespoints lt 1 title 'lifted, $v_1$ init', \
      '' using 'n':'unlifted_unit' with linespoints lt 2 title 'unlifted, $N(0,I)$', \
      '' using 'n':'ref' with lines lt 8 dt 3 title '$2/2^p$', \
