@@ -6,3 +6,7 @@ W-weights_quick := $(W_DATA)
 W-path_full  := --csv experiments/data/presidential_speech.csv --t 1.05
 W-path_quick := --csv experiments/data/presidential_speech.csv --t 1.1
 W-dendro_figdata := $(D)/W-path.tsv
+W-accuracy_full  := --n 30 --blobs 3 --p 2 --sd 0.5 --sep 3 --ts 1.5,1.2,1.1,1.06,1.05,1.02,1.01,1.005,1.001 --seed 1
+W-accuracy_quick := --n 30 --blobs 3 --p 2 --sd 0.5 --sep 3 --ts 1.5,1.2,1.1,1.06,1.05,1.02,1.01 --seed 1
+W-dendrogram_full  := --csv experiments/data/presidential_speech.csv --ts 1.1,1.05,1.02,1.01
+W-dendrogram_quick := --csv experiments/data/presidential_speech.csv --ts 1.1,1.05

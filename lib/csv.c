@@ -140,7 +140,7 @@ csv_data *csv_parse(const char *text, size_t len, const char *name)
     if (fl.n != width) {
       char why[96];
       snprintf(why, sizeof why, "ragged row: %zu fields, line %zu has %zu", fl.n, first_line, width);
-      return fail(d, &fl, name, line, 0, why);
+      return fail(d, &fl, name, line, (fl.n < width ? fl.n : width) + 1, why);
     }
     if (!decided) {
       double x;

@@ -145,6 +145,7 @@ typedef struct {
   double gamma_end;    /* level where every row of V was zero (NAN if never) */
   size_t max_new;      /* most edges newly fused by one accepted step */
   size_t tries_out;    /* CARP-VIZ: accepted steps whose bisection ran out of tries */
+  size_t max_new_ok;   /* CARP-VIZ: most new edges in one accepted step whose tries did not run out */
   size_t capped;       /* exact path: levels that hit the iteration cap */
 } cc_path;
 

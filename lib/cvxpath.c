@@ -34,7 +34,7 @@ void cc_path_free(cc_path *h)
 /* Start a path afresh (the same object can record several runs one after the other). */
 static void path_clear(cc_path *h)
 {
-  h->nstore = 0; h->steps = 0; h->gamma_end = NAN; h->max_new = 0; h->tries_out = 0; h->capped = 0;
+  h->nstore = 0; h->steps = 0; h->gamma_end = NAN; h->max_new = 0; h->max_new_ok = 0; h->tries_out = 0; h->capped = 0;
   for (size_t l = 0; l < h->ne; l++) { h->fuse_at[l] = SIZE_MAX; h->fuse_key[l] = NAN; h->key_prev[l] = INFINITY; }
 }
 
@@ -155,6 +155,7 @@ int cc_carp_viz(cc_admm *a, const cc_carp_config *cfg, double t0, double t1, siz
       if (rc) break;
       if (m >= 2) h->tries_out++;
     }
+    if (m < 2) h->max_new_ok = m > h->max_new_ok ? m : h->max_new_ok;
     gamma = trial;
     const int done = all_zero(a);
     rc = path_observe(h, a, gamma, 1, NULL);
@@ -381,13 +382,21 @@ double cc_ari(const size_t *a, const size_t *b, size_t n)
 }
 
 /* max over points of A of the distance to the nearest point of B, with the early break of Taha &
- * Hanbury (a point whose running minimum falls below the current maximum cannot raise it). */
+ * Hanbury (a point whose running minimum falls below the current maximum cannot raise it).  Paths
+ * are ordered along lambda, so the search for point i starts at the proportional index of B and
+ * moves outwards: the nearest point is usually found first and the break comes at once. */
 static double directed(const double *A, size_t na, const double *B, size_t nb, size_t dim)
 {
   double cmax = 0;
   for (size_t i = 0; i < na; i++) {
     double cmin = INFINITY;
-    for (size_t j = 0; j < nb; j++) {
+    const size_t j0 = na > 1 ? (size_t) ((double) i * (double) (nb - 1) / (double) (na - 1)) : 0;
+    for (size_t q = 0; q < 2 * nb; q++) {
+      /* j0, j0 + 1, j0 - 1, j0 + 2, ... within [0, nb) */
+      const size_t off = (q + 1) / 2;
+      size_t j;
+      if (q % 2) { if (j0 + off >= nb) continue; j = j0 + off; }
+      else { if (off > j0) continue; j = j0 - off; }
       double d = 0;
       for (size_t c = 0; c < dim; c++) { const double e = A[i * dim + c] - B[j * dim + c]; d += e * e; }
       if (d < cmin) cmin = d;
