@@ -17,7 +17,7 @@ static int exact_on_grid(cc_admm *a, double t, cc_rule rule, double tol, size_t 
   double *grid = malloc(m * sizeof *grid);
   if (!grid) return GSL_ENOMEM;
   for (size_t j = 0; j < m; j++) grid[j] = 1e-6 * pow(t, (double) j);
-  int rc = cc_exact(a, grid, m, rule, tol, cap, h);
+  int rc = cc_exact(a, grid, m, rule, tol, cap, 0, h);
   free(grid);
   return rc;
 }

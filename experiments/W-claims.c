@@ -105,7 +105,7 @@ static int claim_W2(claim_result *res)
 static int claim_W3(claim_result *res)
 {
   table *d = claim_table(res, "W-dendrogram");
-  int ok = d && require_text(d, "W-dendrogram", "csv", "presidential_speech.csv");
+  int ok = d && require_text(d, "W-dendrogram", "csv", "presidential-speech.csv");
   int ct = ok ? table_col(d, "t") : -1, ck = ok ? table_col(d, "K") : -1, ca = ok ? table_col(d, "ari") : -1;
   ok = ok && ct >= 0 && ck >= 0 && ca >= 0;
   if (ok) {
@@ -166,7 +166,7 @@ static int claim_W5(claim_result *res)
 {
   static const double ts[] = { 1.1, 1.05, 1.01 };
   table *a = accuracy(res), *tm = claim_table(res, "W-dendrogram-timing");
-  int ok = a && tm && require_text(tm, "W-dendrogram-timing", "csv", "presidential_speech.csv");
+  int ok = a && tm && require_text(tm, "W-dendrogram-timing", "csv", "presidential-speech.csv");
   int ct = ok ? table_col(a, "t") : -1, cr = ok ? table_col(a, "step_ratio") : -1;
   int cq = ok ? table_col(a, "step_ratio_R") : -1;
   int tt = ok ? table_col(tm, "t") : -1, tr = ok ? table_col(tm, "time_ratio") : -1;

@@ -33,7 +33,7 @@ static void partitions(const cc_path *h, const cc_graph *g, size_t *part, unsign
 int main(int argc, char **argv)
 {
   core_init();
-  const char *csv = "experiments/data/presidential_speech.csv";
+  const char *csv = "experiments/data/presidential-speech.csv";
   opt_list ts = { 4, { 1.1, 1.05, 1.02, 1.01 } };
   opt_spec specs[] = {
     { "csv", OPT_STR, &csv, 0, 0, 0, "data set (CSV)" },
@@ -66,7 +66,7 @@ int main(int argc, char **argv)
     if (!grid) return CORE_EXIT_NUMERIC;
     for (size_t j = 0; j < m; j++) grid[j] = 1e-6 * pow(t, (double) j);
     t0 = now();
-    if (!rc) rc = cc_exact(a, grid, m, CC_RULE_DU, 1e-12, 100000, he);
+    if (!rc) rc = cc_exact(a, grid, m, CC_RULE_DU, 1e-12, 100000, 0, he);
     te[i] = now() - t0;
     free(grid);
     if (rc) { fprintf(stderr, "W-dendrogram: ADMM failed (%s) at t = %g\n", gsl_strerror(rc), t); return CORE_EXIT_NUMERIC; }

@@ -11,7 +11,7 @@
 int main(int argc, char **argv)
 {
   core_init();
-  const char *csv = "experiments/data/presidential_speech.csv";
+  const char *csv = "experiments/data/presidential-speech.csv";
   double t = 1.05;
   opt_spec specs[] = {
     { "csv", OPT_STR, &csv, 0, 0, 0, "data set (CSV with row labels)" },

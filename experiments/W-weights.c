@@ -7,8 +7,8 @@
 int main(int argc, char **argv)
 {
   core_init();
-  const char *pres = "experiments/data/presidential_speech.csv", *auth = "experiments/data/authors.csv";
-  const char *tcga = "experiments/data/tcga_breast.csv";
+  const char *pres = "experiments/data/presidential-speech.csv", *auth = "experiments/data/authors.csv";
+  const char *tcga = "experiments/data/tcga-breast.csv";
   opt_spec specs[] = {
     { "presidential", OPT_STR, &pres, 0, 0, 0, "CSV of the presidential speeches (44 x 75)" },
     { "authors", OPT_STR, &auth, 0, 0, 0, "CSV of the authors data (841 x 69)" },

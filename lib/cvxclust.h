@@ -179,9 +179,10 @@ typedef enum {
 
 /* The exact path: from the reset state, at each grid level iterate ADMM until the rule holds (or
  * `cap` steps), store the converged iterate, and stop at the first converged level where every
- * row of V is zero.  grid: increasing levels. */
+ * row of V is zero.  grid: increasing levels.  max_total > 0 caps the total number of steps
+ * (GSL_EMAXITER when reached; the levels done so far stay stored). */
 int cc_exact(cc_admm *a, const double *grid, size_t ngrid, cc_rule rule, double tol, size_t cap,
-             cc_path *path);
+             size_t max_total, cc_path *path);
 
 /* ---- clusters, dendrogram, comparisons ------------------------------------------------------ */
 

@@ -167,7 +167,7 @@ int cc_carp_viz(cc_admm *a, const cc_carp_config *cfg, double t0, double t1, siz
 }
 
 int cc_exact(cc_admm *a, const double *grid, size_t ngrid, cc_rule rule, double tol, size_t cap,
-             cc_path *h)
+             size_t max_total, cc_path *h)
 {
   const size_t np = a->n * a->p, ep = a->ne * a->p;
   double *prev = malloc(cc_admm_state_size(a) * sizeof *prev);
@@ -182,6 +182,7 @@ int cc_exact(cc_admm *a, const double *grid, size_t ngrid, cc_rule rule, double 
     size_t it = 0;
     int conv = 0;
     while (!conv && it < cap) {
+      if (max_total && h->steps >= max_total) { rc = GSL_EMAXITER; break; }
       cc_admm_save(a, prev);
       if ((rc = cc_admm_step(a, grid[j]))) break;
       h->steps++;

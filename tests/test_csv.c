@@ -29,9 +29,9 @@ static void test_accept(void)
   CHECK(d && d->n == 1 && d->p == 2 && d->colname, "unquoted header, no final newline");
   csv_free(d);
   /* the real data file reads back with its documented shape */
-  d = csv_read("experiments/data/presidential_speech.csv");
+  d = csv_read("experiments/data/presidential-speech.csv");
   CHECK(d && d->n == 44 && d->p == 75 && d->rowname && strcmp(d->rowname[0], "Abraham Lincoln") == 0,
-        "presidential_speech.csv: 44 x 75 with labels");
+        "presidential-speech.csv: 44 x 75 with labels");
   csv_free(d);
 }
 
