@@ -15,3 +15,4 @@ W-speed_full  := --authors experiments/data/authors.csv --tcga experiments/data/
 W-speed_quick := --authors experiments/data/authors.csv --tcga experiments/data/tcga-breast.csv \
                  --ts 1.1 --grids 10,20 --exact-max-steps 100 --exact-r-max-steps 200 --solve-reps 5 --viz 0
 W-accuracy_figdata := $(D)/W-accuracy.tsv
+W-animation_figdata := $(D)/W-path.tsv
