@@ -161,35 +161,34 @@ static int claim_W4(claim_result *res)
   return ok ? 0 : 1;
 }
 
-/* W5: step ratio >= 50 (blobs, t in {1.1, 1.05, 1.01}) and wall-time ratio >= 100 on real data at 1.05. */
+/* W5: step ratio >= 50 at t in {1.1, 1.05, 1.01} and wall-time ratio >= 100 at 1.05, both on the
+ * presidential speeches (one run, so that make claim-W5 stays within its budget); the blobs'
+ * ratios (W-accuracy) are quoted in the paper. */
 static int claim_W5(claim_result *res)
 {
   static const double ts[] = { 1.1, 1.05, 1.01 };
-  table *a = accuracy(res), *tm = claim_table(res, "W-dendrogram-timing");
-  int ok = a && tm && require_text(tm, "W-dendrogram-timing", "csv", "presidential-speech.csv");
-  int ct = ok ? table_col(a, "t") : -1, cr = ok ? table_col(a, "step_ratio") : -1;
-  int cq = ok ? table_col(a, "step_ratio_R") : -1;
+  table *tm = claim_table(res, "W-dendrogram-timing");
+  int ok = tm && require_text(tm, "W-dendrogram-timing", "csv", "presidential-speech.csv") &&
+           require_param(tm, "W-dendrogram-timing", "timing-t", 1.05);
   int tt = ok ? table_col(tm, "t") : -1, tr = ok ? table_col(tm, "time_ratio") : -1;
-  int ts_ = ok ? table_col(tm, "step_ratio") : -1;
-  ok = ok && ct >= 0 && cr >= 0 && cq >= 0 && tt >= 0 && tr >= 0 && ts_ >= 0;
-  double ratio[3], rr[3];
+  int cs = ok ? table_col(tm, "step_ratio") : -1;
+  ok = ok && tt >= 0 && tr >= 0 && cs >= 0;
+  double ratio[3] = { 0 }, wall = NAN;
   for (int i = 0; ok && i < 3; i++) {
-    long r = row_of(a, ct, ts[i], "W-accuracy");
+    long r = row_of(tm, tt, ts[i], "W-dendrogram-timing");
     if (r < 0) ok = 0;
-    else { ratio[i] = table_get(a, (size_t) r, cr); rr[i] = table_get(a, (size_t) r, cq); }
+    else {
+      ratio[i] = table_get(tm, (size_t) r, cs);
+      if (i == 1) wall = table_get(tm, (size_t) r, tr);
+    }
   }
-  long rt = ok ? row_of(tm, tt, 1.05, "W-dendrogram-timing") : -1;
-  ok = ok && rt >= 0;
   if (ok) {
-    const double wall = table_get(tm, (size_t) rt, tr), sreal = table_get(tm, (size_t) rt, ts_);
     res->pass = ratio[0] >= 50 && ratio[1] >= 50 && ratio[2] >= 50 && wall >= 100;
-    claim_measured(res, "step ratio (exact 1e-12 rule / CARP), blobs: t=1.1: %.1f, 1.05: %.1f, 1.01: %.1f",
-                   ratio[0], ratio[1], ratio[2]);
-    claim_measured(res, "under the R package's rule: %.1f, %.1f, %.1f", rr[0], rr[1], rr[2]);
-    claim_measured(res, "presidential speeches, t = 1.05: step ratio %.1f, wall-time ratio %.1f", sreal, wall);
+    claim_measured(res, "presidential speeches, steps of the exact path (1e-12 rule) / CARP: t=1.1: %.1f, 1.05: %.1f, "
+                   "1.01: %.1f; wall-time ratio at t = 1.05 (min of %s runs each): %.1f", ratio[0], ratio[1], ratio[2],
+                   table_param(tm, "timing-reps"), wall);
     claim_criterion(res, "step ratio >= 50 for t in {1.1, 1.05, 1.01}; wall-time ratio >= 100 on real data at t = 1.05");
   }
-  table_free(a);
   table_free(tm);
   return ok ? 0 : 1;
 }
