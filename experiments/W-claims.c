@@ -67,7 +67,7 @@ static int claim_W1(claim_result *res)
       snprintf(item, sizeof item, "%s%g:%.3g", i ? ", " : "", ts[i], dh[i]);
       strncat(list, item, sizeof list - strlen(list) - 1);
     }
-    claim_measured(res, "d_H/||X||_F by t {%s}", list);
+    claim_measured(res, "Hausdorff distance relative to the norm of X, by t {%s}", list);
     claim_measured(res, "d_H(1.01)/d_H(1.1) = %.3g", dh[4] / dh[2]);
     claim_criterion(res, "strictly decreasing over t in {1.5, 1.2, 1.1, 1.05, 1.01, 1.005}; d_H(1.01) < 0.25 d_H(1.1)");
   }
@@ -153,7 +153,7 @@ static int claim_W4(claim_result *res)
       allz &= table_get(a, i, cz) == 1;
     }
     res->pass = allz && worst <= 2;
-    claim_measured(res, "%zu runs (t = %g ... %g): all ended with every V row zero: %s; max |steps - predicted| = %.3g",
+    claim_measured(res, "%zu runs (t = %g ... %g): all ended with every V row zero: %s; largest deviation of the step count from the prediction = %.3g",
                    a->rows, table_get(a, 0, ct), table_get(a, a->rows - 1, ct), allz ? "yes" : "no", worst);
     claim_criterion(res, "all |E| rows of V exactly zero after 50 + ln(gamma_end/eps)/ln t +- 2 steps");
   }
@@ -208,7 +208,7 @@ static int claim_W6(claim_result *res)
     res->pass = mx <= 1 && dv < dc;
     claim_measured(res, "most new edges per accepted step (tries not run out) = %.0f; %.0f of %.0f accepted steps ran out of tries",
                    mx, table_get(v, 0, vt), table_get(v, 0, va));
-    claim_measured(res, "d_H/||X||_F: CARP-VIZ %.3g vs CARP(1.06) %.3g", dv, dc);
+    claim_measured(res, "relative Hausdorff distance: CARP-VIZ %.3g vs CARP(1.06) %.3g", dv, dc);
     claim_criterion(res, "<= 1 new fused edge per accepted step unless the 15 tries ran out; d_H(VIZ) < d_H(CARP 1.06)");
   }
   table_free(a);

@@ -10,8 +10,6 @@ set xlabel 'number of clusters $K$'
 set ylabel 'ARI(CARP, exact)'
 set yrange [0.5:1.05]
 set key left bottom
-stats f using 't' nooutput
-tmax = STATS_max
-tmin = STATS_min
-plot for [tt in "1.1 1.05 1.02 1.01 1.005"] f using (abs(column('t') - real(tt)) < 1e-9 ? column('K') : NaN):'ari' \
+set xrange [1:50]
+plot for [tt in "1.1 1.05 1.02 1.01"] f using (abs(column('t') - real(tt)) < 1e-9 ? column('K') : NaN):'ari' \
        with linespoints title sprintf('$t = %s$', tt)
