@@ -1,4 +1,5 @@
-# W-speed: ADMM steps against the number of regularization levels visited, for CARP (one step per
+# W-speed: ADMM steps against the number of regularization levels visited (CARP-VIZ: accepted
+# levels), for CARP (one step per
 # level, several t), CARP-VIZ and the exact path (R package's rule; 100- and 1000-point grids;
 # and our 1e-12 rule on the 100-point grid within its step budget), authors and TCGA data.
 # Steps are machine-independent; wall times are in the text.
@@ -10,7 +11,7 @@ set format x '$10^{%L}$'
 set xlabel 'levels $\gamma$ visited'
 set ylabel 'ADMM steps'
 set key outside right top
-lev(m) = m == 0 || m == 1 ? column('steps') - 50 : column('levels')
+lev(m) = m == 0 ? column('steps') - 50 : column('levels')
 sel(d, m) = column('dataset') == d && column('method') == m ? lev(m) : NaN
 plot f using (sel(0, 0)):'steps' with linespoints lt 1 title 'CARP, authors', \
      f using (sel(1, 0)):'steps' with linespoints lt 2 title 'CARP, TCGA', \
