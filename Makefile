@@ -38,7 +38,7 @@ endif
 AR_CFLAGS = -std=c11 -D_POSIX_C_SOURCE=200809L -ffp-contract=off -Wall -Wextra -Wpedantic \
             -Wshadow -Ilib $(shell pkg-config --cflags gsl)
 # GSL with OpenBLAS as its CBLAS (and LAPACK): drop the reference gslcblas.
-AR_LIBS = $(filter-out -lgslcblas,$(shell pkg-config --libs gsl)) -lopenblas -lm
+AR_LIBS = $(filter-out -lgslcblas,$(shell pkg-config --libs gsl)) -lcholmod -lopenblas -lm
 
 VERSION_NOW  := $(shell git describe --always --dirty --tags 2>/dev/null || cat VERSION 2>/dev/null || echo unknown)
 VERSION_DATE := $(shell git log -1 --format=%cs 2>/dev/null || echo undated)
@@ -47,7 +47,7 @@ VERSION_COMMIT := $(shell git rev-parse HEAD 2>/dev/null || echo unknown)
 REPO_URL := $(shell sed -n 's/^repository-code: *"\{0,1\}\([^"]*\)"\{0,1\}/\1/p' CITATION.cff)
 
 # ---- Debian packages: installed when missing -----------------------------------------------
-BUILD_PKGS := gcc make pkg-config libgsl-dev libopenblas-dev
+BUILD_PKGS := gcc make pkg-config libgsl-dev libopenblas-dev libsuitesparse-dev
 DOC_PKGS   := gnuplot-nox texlive-latex-base texlive-latex-recommended texlive-fonts-recommended latexmk
 define install_missing
 if command -v dpkg-query >/dev/null; then \
