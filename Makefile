@@ -241,5 +241,27 @@ valgrind: programs ## run each experiment program once under valgrind (tests/val
 	    || { echo "valgrind: $$prog FAILED"; exit 1; }; \
 	  echo "valgrind: $$prog clean"; done
 
+# ---- benchmarks -----------------------------------------------------------------------------
+# make bench: every benchmark, one after the other, on this machine -> build/bench/summary.tsv
+# (name value unit reference reference_value ratio goal verdict), printed as a table.  A kernel K
+# is registered by adding it to BENCHES; its files are tests/bench_K.c (C, built like a test into
+# build/bench/bin, not run by make test), tests/bench_K.py (the plain numpy reference) and/or
+# tests/bench_K.sh, each optional; see tests/bench.sh and tests/bench.h.  BENCH_ARGS=quick runs
+# small sizes only (to test the harness).
+BENCH_PKGS := python3-numpy
+BENCHES    := stream sensing build
+BENCH_DIR  := $(B)/bench
+BENCH_BIN  := $(BENCH_DIR)/bin
+BENCH_PY   ?= /usr/bin/python3
+.PHONY: bench deps-bench
+deps-bench:
+	@$(call install_missing,$(BENCH_PKGS))
+$(BENCH_BIN)/bench_%: $(OBJ)/tests/bench_%.o $(LIBAR)
+	@mkdir -p $(@D)
+	$(CC) $(LDFLAGS) $^ $(AR_LIBS) -o $@
+bench: $(foreach k,$(BENCHES),$(if $(wildcard tests/bench_$(k).c),$(BENCH_BIN)/bench_$(k))) | deps-bench ## benchmarks side by side with the memory bandwidth and numpy -> build/bench/summary.tsv
+	@bash tests/bench.sh $(BENCH_DIR) $(BENCH_BIN) $(BENCH_PY) $(BENCHES)
+# ---- end of benchmarks ----------------------------------------------------------------------
+
 FORCE:
 

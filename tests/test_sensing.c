@@ -274,7 +274,7 @@ static int same_bits(const double *a, const double *b, size_t len)
 
 static void test_matrix_free(void)
 {
-  const size_t n = 64, r = 2, k = 5, m = 30;
+  const size_t n = 64, r = 2, k = 5, m = 150;
   CHECK(ms_block_rows(n, m) > 1 && ms_block_rows(n, m) < m && m % ms_block_rows(n, m) != 0,
         "the test spans several blocks and a partial one (block %zu)", ms_block_rows(n, m));
   ms_problem *pr[2];
