@@ -48,6 +48,33 @@ static inline double bench_median(void (*fn)(void *), void *ctx, int reps)
   return reps % 2 ? s[reps / 2] : 0.5 * (s[reps / 2 - 1] + s[reps / 2]);
 }
 
+/* Side by side: medians of nf kernels measured in turn, round after round (reps rounds), so that
+ * a reference (e.g. the streaming kernel) and the kernels it normalizes see the same machine load.
+ * med[j] = median seconds per call of fns[j](ctxs[j]). */
+static inline void bench_interleaved(int nf, void (**fns)(void *), void **ctxs, int reps, double *med)
+{
+  long inner[16];
+  double s[16][64];
+  if (nf > 16) nf = 16;
+  if (reps > 64) reps = 64;
+  for (int j = 0; j < nf; j++) {
+    double t0 = bench_now();
+    fns[j](ctxs[j]);
+    double once = bench_now() - t0;
+    inner[j] = once >= BENCH_MIN_S ? 1 : (long) (BENCH_MIN_S / (once > 1e-9 ? once : 1e-9)) + 1;
+  }
+  for (int r = 0; r < reps; r++)
+    for (int j = 0; j < nf; j++) {
+      double t0 = bench_now();
+      for (long i = 0; i < inner[j]; i++) fns[j](ctxs[j]);
+      s[j][r] = (bench_now() - t0) / (double) inner[j];
+    }
+  for (int j = 0; j < nf; j++) {
+    qsort(s[j], (size_t) reps, sizeof s[j][0], bench_cmp);
+    med[j] = reps % 2 ? s[j][reps / 2] : 0.5 * (s[j][reps / 2 - 1] + s[j][reps / 2]);
+  }
+}
+
 /* One raw row; reference and goal "-" when none. */
 static inline void bench_row(FILE *f, const char *name, double value, const char *unit,
                              const char *reference, const char *goal, const char *sense)
