@@ -23,7 +23,7 @@ size_t ms_block_rows(size_t n, size_t m)
 {
   const size_t row_bytes = ms_packed_size(n) * sizeof(double);
   size_t b = MS_BLOCK_BYTES / row_bytes;
-  if (b < 1) b = 1;
+  if (b < MS_BLOCK_MIN_ROWS) b = MS_BLOCK_MIN_ROWS;
   return b < m ? b : m;
 }
 
@@ -181,7 +181,7 @@ int ms_adjoint(const ms_operator *A, const gsl_vector *z, gsl_matrix *S, double 
   return 0;
 }
 
-/* One pass over the operator, a block of rows at a time: the block (at most MS_BLOCK_BYTES) is
+/* One pass over the operator, a block of rows at a time (ms_block_rows): the block is
  * read from memory once by the first product and is still in cache for the second. */
 double ms_fused_residual_adjoint(const ms_operator *A, const double *zp, const gsl_vector *y,
                                  double *sp)

@@ -55,14 +55,17 @@ typedef enum { MS_AUTO = 0, MS_STORED, MS_MATRIX_FREE } ms_storage;
 /* Number of packed entries n(n+1)/2. */
 size_t ms_packed_size(size_t n);
 
-/* Rows per block: max(1, MS_BLOCK_BYTES / (8P)), at most m.  A function of n and m only (never of
- * the machine), because the block size fixes the summation order of the adjoint.  1 MiB: the block
- * read from memory by the first product is re-read from the last-level cache by the second, and
- * several rows per block let the transposed product update sp once per block instead of once per
- * row (measured on a 32 MiB-L3 machine: 128 KiB to 4 MiB blocks, 1-2 MiB fastest). */
+/* Rows per block: max(MS_BLOCK_MIN_ROWS, MS_BLOCK_BYTES / (8P)), at most m.  A function of n and
+ * m only (never of the machine), because the block size fixes the summation order of the adjoint.
+ * 1 MiB: the block read from memory by the first product is re-read from the last-level cache by
+ * the second, and several rows per block let the transposed product update sp once per block
+ * instead of once per row (measured on a 32 MiB-L3 machine: 128 KiB to 4 MiB blocks, 1-2 MiB
+ * fastest).  At least 8 rows for large n (16 MB at n = 700): with one row per block the transposed
+ * product would read and write all of sp once per measurement. */
 #ifndef MS_BLOCK_BYTES
 #define MS_BLOCK_BYTES (1024u * 1024u)
 #endif
+#define MS_BLOCK_MIN_ROWS 8u
 size_t ms_block_rows(size_t n, size_t m);
 
 /* Bytes an operator may occupy under MS_AUTO: AR_MEM_BUDGET_MB (a positive integer) MiB if set,

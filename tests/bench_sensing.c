@@ -7,12 +7,11 @@
  *   3. Cost growth: GD time per iteration against n at m = 5nr (r = 2), k = n; the fitted
  *      exponent against the model's n^3 (m n^2 bytes per pass).
  *   4. Scale: n = 500 (m = 5000, a 5 GB operator) stored, and matrix-free when the memory budget is
- *      capped (AR_MEM_BUDGET_MB=1024): bit-identical iterates, peak memory of each.
+ *      capped (AR_MEM_BUDGET_MB=1024): bit-identical iterates, resident memory of each.
  * Usage: bench_sensing OUT.tsv [quick]   (quick: small sizes only, to test the harness) */
 #define _GNU_SOURCE
 #include <math.h>
 #include <string.h>
-#include <sys/resource.h>
 #include <unistd.h>
 #include <gsl/gsl_cblas.h>
 #include "bench.h"
@@ -80,11 +79,14 @@ static double l3_bytes(void)
   return s > 0 ? (double) s : 32.0 * 1024 * 1024;
 }
 
-static double peak_rss_mb(void)
+/* Resident memory now (not the process's peak, which earlier parts set). */
+static double rss_mb(void)
 {
-  struct rusage ru;
-  getrusage(RUSAGE_SELF, &ru);
-  return (double) ru.ru_maxrss / 1024.0;
+  long pages = 0, resident = 0;
+  FILE *f = fopen("/proc/self/statm", "r");
+  if (!f || fscanf(f, "%ld %ld", &pages, &resident) != 2) resident = -1;
+  if (f) fclose(f);
+  return resident < 0 ? NAN : (double) resident * (double) sysconf(_SC_PAGESIZE) / (1024.0 * 1024.0);
 }
 
 int main(int argc, char **argv)
@@ -172,12 +174,12 @@ int main(int argc, char **argv)
       for (int it = 0; it < 2; it++)
         if (ms_gd_step(c->pr, c->U, 1e-3, c->w, &loss[pass][it], &test)) abort();
       t[pass] = (bench_now() - t0) / 2;
-      rss[pass] = peak_rss_mb();
+      rss[pass] = rss_mb();
       teardown(c);
     }
     bench_row(f, "sensing.n500.auto_free_under_1GiB_cap", free_kind, "bool", "-", "-", "hi");
-    bench_row(f, "sensing.n500.free.peak_rss", rss[0], "MiB", "-", "-", "lo");
-    bench_row(f, "sensing.n500.stored.peak_rss", rss[1], "MiB", "-", "-", "lo");
+    bench_row(f, "sensing.n500.free.rss", rss[0], "MiB", "-", "-", "lo");
+    bench_row(f, "sensing.n500.stored.rss", rss[1], "MiB", "-", "-", "lo");
     bench_row(f, "sensing.n500.stored.gd", t[1], "s/iter", "-", "-", "lo");
     bench_row(f, "sensing.n500.free.gd", t[0], "s/iter", "sensing.n500.stored.gd", "-", "lo");
     bench_row(f, "sensing.n500.free_equals_stored",
