@@ -250,6 +250,9 @@ valgrind: programs ## run each experiment program once under valgrind (tests/val
 # small sizes only (to test the harness).
 BENCH_PKGS := python3-numpy
 BENCHES    := stream sensing build
+# K:PART pairs whose C program and numpy reference run in turn, BENCH_ROUNDS times (medians).
+BENCH_TURNS  := sensing:gd
+BENCH_ROUNDS ?= 2
 BENCH_DIR  := $(B)/bench
 BENCH_BIN  := $(BENCH_DIR)/bin
 BENCH_PY   ?= /usr/bin/python3
@@ -260,7 +263,8 @@ $(BENCH_BIN)/bench_%: $(OBJ)/tests/bench_%.o $(LIBAR)
 	@mkdir -p $(@D)
 	$(CC) $(LDFLAGS) $^ $(AR_LIBS) -o $@
 bench: $(foreach k,$(BENCHES),$(if $(wildcard tests/bench_$(k).c),$(BENCH_BIN)/bench_$(k))) | deps-bench ## benchmarks side by side with the memory bandwidth and numpy -> build/bench/summary.tsv
-	@bash tests/bench.sh $(BENCH_DIR) $(BENCH_BIN) $(BENCH_PY) $(BENCHES)
+	@BENCH_TURNS='$(BENCH_TURNS)' BENCH_ROUNDS=$(BENCH_ROUNDS) \
+	  bash tests/bench.sh $(BENCH_DIR) $(BENCH_BIN) $(BENCH_PY) $(BENCHES)
 # The "Computational cost" appendix (paper/sections/cost.tex) shows build/bench/summary.tsv when it
 # exists and otherwise says that make bench fills it: the paper never depends on running them.
 cost-bandwidth_figdata := $(D)/cost-bandwidth.tsv

@@ -3,8 +3,16 @@
 #   ratio = value / reference_value when higher is better (sense hi), the inverse when lower is
 #   better (sense lo): ratio > 1 always means "better than the reference".
 #   goal ">=X": PASS when ratio >= X; goal "~X": PASS when |ratio - 1| <= X; "-": no goal.
-{ n++; name[n] = $1; val[$1] = $2; unit[n] = $3; ref[n] = $4; goal[n] = $5; sense[n] = $6 }
+# A name seen several times (rounds) is one row: the median of its values.
+function median(s,   k, v, i, j, t) {
+  k = split(s, v, " ")
+  for (i = 2; i <= k; i++) for (j = i; j > 1 && v[j - 1] + 0 > v[j] + 0; j--) { t = v[j]; v[j] = v[j - 1]; v[j - 1] = t }
+  return k % 2 ? v[(k + 1) / 2] : sprintf("%.6g", (v[k / 2] + v[k / 2 + 1]) / 2)
+}
+!($1 in seen) { seen[$1] = 1; n++; name[n] = $1; unit[n] = $3; ref[n] = $4; goal[n] = $5; sense[n] = $6 }
+{ vals[$1] = vals[$1] " " $2 }
 END {
+  for (i = 1; i <= n; i++) val[name[i]] = median(vals[name[i]])
   OFS = "\t"
   print "name", "value", "unit", "reference", "reference_value", "ratio", "goal", "verdict"
   for (i = 1; i <= n; i++) {

@@ -1,4 +1,4 @@
-"""bench_sensing.py OUT.tsv [quick] -- the numpy reference for tests/bench_sensing.c.
+"""bench_sensing.py OUT.tsv [quick] [gd] -- the numpy reference for tests/bench_sensing.c.
 
 Sensing GD written plainly, as a researcher would: the measurement operator as one dense m x n^2
 matrix, A(Z) = Amat @ Z.ravel(), A*(z) = (Amat.T @ z).reshape(n, n), and the GD loop.  Same sizes,
@@ -37,7 +37,8 @@ def operator(n, m, rng):
 
 def main():
     out = open(sys.argv[1], "w")
-    quick = len(sys.argv) > 2 and sys.argv[2] == "quick"
+    quick = "quick" in sys.argv[2:]
+    gd = "gd" in sys.argv[2:]  # only the GD times (run in turn with bench_sensing's part "gd")
 
     def row(name, value, unit):
         out.write(f"{name}\t{value:.6g}\t{unit}\t-\t-\t{'hi' if unit == 'B/s' else 'lo'}\n")
@@ -57,8 +58,11 @@ def main():
         mu = 1e-3
         z = y.copy()
         nbytes = Amat.nbytes
-        row(f"numpy.sensing.apply.n{n}.m{m}", nbytes / median_time(lambda: Amat @ (X @ X.T).ravel(), 5), "B/s")
-        row(f"numpy.sensing.adjoint.n{n}.m{m}", nbytes / median_time(lambda: (Amat.T @ z).reshape(n, n), 5), "B/s")
+        if not gd:
+            row(f"numpy.sensing.apply.n{n}.m{m}", nbytes / median_time(lambda: Amat @ (X @ X.T).ravel(), 5), "B/s")
+            row(f"numpy.sensing.adjoint.n{n}.m{m}", nbytes / median_time(lambda: (Amat.T @ z).reshape(n, n), 5), "B/s")
+            del Amat
+            continue
 
         def gd_step():
             nonlocal U
@@ -67,7 +71,7 @@ def main():
             U = U - mu * G @ U
             return 0.25 * r @ r
 
-        row(f"numpy.sensing.gd.n{n}.m{m}", median_time(gd_step, 5), "s/iter")
+        row(f"numpy.sensing.gd.n{n}.m{m}", median_time(gd_step, 7), "s/iter")
         del Amat
     out.close()
 
