@@ -69,7 +69,8 @@ END {
   macro("CostStoredGd", "sensing.n500.stored.gd", "%.3g")
   macro("CostFreeRss", "sensing.n500.free.rss", "%.0f")
   macro("CostStoredRss", "sensing.n500.stored.rss", "%.0f")
-  macro("CostFreeIdentical", "sensing.n500.free_equals_stored", "%d")
+  r = "sensing.n500.free_equals_stored"
+  printf "\\newcommand{\\CostFreeIdentical}{%s}\n", (r in value) ? (value[r] == 1 ? "yes" : "no") : "--"
   macro("CostQuickTotal", "build.quick.total", "%.0f")
   macro("CostMakeTotal", "build.make.total", "%.0f")
   macro("CostBenchTotal", "bench.total", "%.0f")

@@ -2,7 +2,7 @@
 # bench.sh OUTDIR BINDIR PYTHON KERNEL... -- every registered benchmark, one after the other (never
 # two at once: they measure the machine), then the summary.  For each kernel K, whichever exist of
 #   BINDIR/bench_K  (from tests/bench_K.c)   -> OUTDIR/K.tsv
-#   tests/bench_K.py (the numpy reference)   -> OUTDIR/K-numpy.tsv
+#   tests/bench_K.py (the numpy reference)   -> OUTDIR/K-numpy.tsv (only in turns if K is in BENCH_TURNS)
 #   tests/bench_K.sh (a shell-level figure)  -> OUTDIR/K-sh.tsv
 # each writing raw rows "name value unit reference goal sense"; tests/bench-summary.awk joins them
 # into OUTDIR/summary.tsv (name value unit reference reference_value ratio goal verdict), a figure
@@ -18,7 +18,7 @@ for k in "$@"; do
   if [ -x "$bin/bench_$k" ]; then
     echo "bench: $k (C)" >&2; "$bin/bench_$k" "$out/$k.tsv" ${BENCH_ARGS:-}; raw+=("$out/$k.tsv")
   fi
-  if [ -f "$here/bench_$k.py" ]; then
+  if [ -f "$here/bench_$k.py" ] && [[ " ${BENCH_TURNS:-} " != *" $k:"* ]]; then
     echo "bench: $k (numpy)" >&2; "$py" "$here/bench_$k.py" "$out/$k-numpy.tsv" ${BENCH_ARGS:-}
     raw+=("$out/$k-numpy.tsv")
   fi
