@@ -2,6 +2,8 @@
 # measured streaming limit (make bench; data from build/bench/summary.tsv via tests/bench-latex.awk).
 # x: bytes of the operator as stored (packed m n(n+1)/2 doubles; numpy: the dense m n^2 matrix).
 load 'figures/style.gp'
+set terminal cairolatex pdf input colortext size 12cm,8.5cm font ",8" linewidth 1.5
+set output out.".tex"
 f = data.'cost-bandwidth.tsv'
 set logscale x
 set format x "$10^{%L}$"
@@ -13,7 +15,7 @@ has_data = system("awk 'END { print NR }' ".f) + 0 >= 2
 if (!has_data) { set yrange [0:1]; set label 'run make bench' at graph 0.5, graph 0.5 center; plot 2 notitle; exit }
 set xlabel 'operator size (bytes read per product)'
 set ylabel 'achieved bandwidth (GB/s)'
-set key top right
+set key below maxrows 3 width -2
 set arrow from 32*2**20, graph 0 to 32*2**20, graph 1 nohead dt 3 lc rgb "#999999"
 set label 'L3 (32 MiB)' at 32*2**20, graph 0.95 offset 0.5,0
 plot f using 'bytes':(column('limit')/1e9) with lines lt 7 title 'streaming limit (best of copy, triad, read)', \

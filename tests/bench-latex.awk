@@ -20,12 +20,12 @@ function nm(name, s, a) {   # n and m from "...nN.mM"
 FNR == 1 { next }
 { rows++; name[rows] = $1; value[$1] = $2; unit[$1] = $3; ref[$1] = $4; ratio[$1] = $6;
   goal[$1] = $7; verdict[$1] = $8 }
-function macro(mac, row, field, fmt,   v) {
+function macro(mac, row, field,   v) {   # field: ratio, verdict, gbs, or a printf format
   if (!(row in value)) v = "--"
   else if (field == "ratio") v = ratio[row]
   else if (field == "verdict") v = verdict[row]
   else if (field == "gbs") v = sprintf("%.1f", value[row] / 1e9)
-  else v = sprintf(fmt == "" ? "%.3g" : fmt, value[row])
+  else v = sprintf(field ~ /^%/ ? field : "%.3g", value[row])
   printf "\\newcommand{\\%s}{%s}\n", mac, v
 }
 END {
@@ -59,9 +59,11 @@ END {
     macro("CostGd" L[j], "sensing.gd." S[j], "")
     macro("CostNumpyGd" L[j], "numpy.sensing.gd." S[j], "")
     macro("CostGdRatio" L[j], "sensing.gd." S[j], "ratio")
+    macro("CostGdVerdict" L[j], "sensing.gd." S[j], "verdict")
     macro("CostNumpyApply" L[j], "numpy.sensing.apply." S[j], "gbs")
   }
   macro("CostExponent", "sensing.growth.exponent", "%.2f")
+  macro("CostExponentVerdict", "sensing.growth.exponent", "verdict")
   macro("CostStoredPerMeas", "sensing.fused.stored.n100.m5000", "%.2g")
   macro("CostFreePerMeas", "sensing.fused.free.n100.m5000", "%.2g")
   macro("CostFreeRatio", "sensing.fused.free.n100.m5000", "ratio")
