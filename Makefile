@@ -42,6 +42,9 @@ AR_LIBS = $(filter-out -lgslcblas,$(shell pkg-config --libs gsl)) -lopenblas -lm
 
 VERSION_NOW  := $(shell git describe --always --dirty --tags 2>/dev/null || cat VERSION 2>/dev/null || echo unknown)
 VERSION_DATE := $(shell git log -1 --format=%cs 2>/dev/null || echo undated)
+VERSION_COMMIT := $(shell git rev-parse HEAD 2>/dev/null || echo unknown)
+# Source links in the paper point into the repository named in CITATION.cff, at this commit.
+REPO_URL := $(shell sed -n 's/^repository-code: *"\{0,1\}\([^"]*\)"\{0,1\}/\1/p' CITATION.cff)
 
 # ---- Debian packages: installed when missing -----------------------------------------------
 BUILD_PKGS := gcc make pkg-config libgsl-dev libopenblas-dev
@@ -148,12 +151,21 @@ $(TEX)/buildinfo.tex: FORCE | $(TEX)
 	@{ echo '\newcommand{\ArtifactVersion}{$(subst _,\_,$(VERSION_NOW))}'; \
 	  echo '\newcommand{\ArtifactMode}{$(MODE)}'; \
 	  echo '\newcommand{\ArtifactFigDir}{$(F)}'; \
-	  echo '\newcommand{\ArtifactDate}{$(VERSION_DATE)}'; } > $@.new
+	  echo '\newcommand{\ArtifactDate}{$(VERSION_DATE)}'; \
+	  echo '\newcommand{\ArtifactCommit}{$(VERSION_COMMIT)}'; \
+	  echo '\newcommand{\ArtifactRepo}{$(REPO_URL)}'; } > $@.new
 	@cmp -s $@.new $@ && rm $@.new || mv $@.new $@
+
+# The machine and tools of this build, for the reproducibility appendix.
+$(TEX)/environment.tex: FORCE | $(TEX)
+	@CC="$(CC)" bash paper/environment.sh experiments/resources.tsv > $@.new
+	@cmp -s $@.new $@ && rm $@.new || mv $@.new $@
+$(TEX)/cost-table.tex: experiments/claims.tsv experiments/resources.tsv experiments/claims.awk | $(TEX)
+	awk -F'\t' -v mode=cost -f experiments/claims.awk experiments/claims.tsv experiments/resources.tsv > $@
 
 PAPER_SRC := $(wildcard paper/*.tex paper/sections/*.tex paper/*.bib)
 $(OUT)/paper.pdf: $(PAPER_SRC) $(FIGS:%=$(F)/%.tex) $(TEX)/macros.tex $(TEX)/claims-table.tex \
-                  $(TEX)/buildinfo.tex | deps-doc
+                  $(TEX)/buildinfo.tex $(TEX)/environment.tex $(TEX)/cost-table.tex | deps-doc
 	TEXINPUTS=paper:$(TEX):: BIBINPUTS=paper: latexmk -pdf -interaction=nonstopmode \
 	  -halt-on-error -outdir=$(TEX) paper/paper.tex > $(TEX)/latexmk.out 2>&1 \
 	  || { tail -n 30 $(TEX)/latexmk.out; exit 1; }
@@ -175,8 +187,12 @@ quick: ## fast smoke build of the whole pipeline at reduced size: build/quick/pa
 test: $(TESTS:%=$(BIN)/%) $(EXPERIMENTS:%=$(BIN)/%) ## build and run the test suite (last line: N passed, N failed)
 	@bash tests/run.sh $(BIN)
 
-readme: experiments/claims.tsv ## regenerate the README's claim table from the registry
-	awk -F'\t' -v mode=readme -f experiments/claims.awk experiments/claims.tsv README.md > README.md.new
+readme: experiments/claims.tsv ## regenerate the README's claim table (registry + resources measured by the last full build)
+	@if ls $(B)/full/data/*.resources >/dev/null 2>&1; then \
+	  awk -F'\t' -v mode=resources -v dir=$(B)/full/data -v runs="$(RUNS)" -f experiments/claims.awk \
+	    experiments/claims.tsv > experiments/resources.tsv; fi
+	awk -F'\t' -v mode=readme -f experiments/claims.awk experiments/claims.tsv experiments/resources.tsv \
+	  README.md > README.md.new
 	mv README.md.new README.md
 
 clean: ## remove the build folder
@@ -194,7 +210,7 @@ VERIFY_B := $(B)/verify
 .PHONY: verify checksums verify-build
 verify-build:
 	rm -rf $(VERIFY_B)
-	$(MAKE) --no-print-directory B=$(VERIFY_B) VERSION_NOW=reference VERSION_DATE=reference JOBS=$(JOBS) all >$(B)/verify.log 2>&1 \
+	$(MAKE) --no-print-directory B=$(VERIFY_B) VERSION_NOW=reference VERSION_DATE=reference VERSION_COMMIT=reference JOBS=$(JOBS) all >$(B)/verify.log 2>&1 \
 	  || { tail -n 20 $(B)/verify.log; exit 1; }
 	cd $(VERIFY_B)/full && find data -type f \( -name '*.tsv' -o -name '*.tex' \) | LC_ALL=C sort \
 	  | xargs sha256sum > ../checksums.sha256 && sha256sum paper.pdf >> ../checksums.sha256

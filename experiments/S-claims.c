@@ -181,29 +181,25 @@ static void refinement_ratios(claim_result *res, const table *ph, size_t t_start
   claim_criterion(res, "every 50-iteration ratio test(t+50)/test(t) <= 0.7 in the window (at least one ratio)");
 }
 
-/* S6: local refinement is geometric, window from t_hit (the spec's definition). */
-static int claim_S6(claim_result *res)
+/* S6 and S6b: the window starts at the landmark `start` of S-phases-landmarks.tsv. */
+static int refinement_claim(claim_result *res, const char *start, const char *start_name)
 {
   table *ph = claim_table(res, "S-phases"), *lm = claim_table(res, "S-phases-landmarks");
-  int ok = ph && lm && require_param(ph, "S-phases", "alpha", 1e-6) && table_col(ph, "test") >= 0 && ph->rows > 1;
-  if (ok) refinement_ratios(res, ph, (size_t) cell(lm, 0, "t_hit"), "t_hit");
+  int ok = ph && lm && require_param(ph, "S-phases", "alpha", 1e-6) && table_col(ph, "test") >= 0 &&
+           ph->rows > 1 && !isnan(cell(lm, 0, start));
+  if (ok) refinement_ratios(res, ph, (size_t) cell(lm, 0, start), start_name);
   table_free(ph);
   table_free(lm);
   return ok ? 0 : 1;
 }
 
+/* S6: local refinement is geometric, window from t_hit (the spec's definition). */
+static int claim_S6(claim_result *res) { return refinement_claim(res, "t_hit", "t_hit"); }
+
 /* S6b (variant, labelled as ours): the same ratios from the end of the saddle plateau, i.e. the
  * end of Phase II (signal >= sigma_min/sqrt(10)), as the spec's prose says ("between the end of the
  * plateau and 1e3 x the floor"); see the paper for why both are reported. */
-static int claim_S6b(claim_result *res)
-{
-  table *ph = claim_table(res, "S-phases"), *lm = claim_table(res, "S-phases-landmarks");
-  int ok = ph && lm && require_param(ph, "S-phases", "alpha", 1e-6) && table_col(ph, "test") >= 0 && ph->rows > 1;
-  if (ok) refinement_ratios(res, ph, (size_t) cell(lm, 0, "phase2_end"), "Phase II end");
-  table_free(ph);
-  table_free(lm);
-  return ok ? 0 : 1;
-}
+static int claim_S6b(claim_result *res) { return refinement_claim(res, "phase2_end", "Phase II end"); }
 
 /* S7: with k = r linear convergence to machine precision; every wider U stops at an alpha floor. */
 static int claim_S7(claim_result *res)

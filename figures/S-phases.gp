@@ -1,6 +1,6 @@
 # S-phases: the three phases of one trajectory (alpha = 1e-6), shaded from measured landmarks.
 load 'figures/style.gp'
-set terminal cairolatex size 14cm,9cm
+set terminal cairolatex size 15cm,8cm
 stats data.'S-phases-landmarks.tsv' using 1 nooutput
 p1 = STATS_max
 stats data.'S-phases-landmarks.tsv' using 2 nooutput
@@ -11,13 +11,13 @@ set logscale y
 set xrange [0:T]
 set yrange [1e-13:10]
 set xlabel 'iteration $t$'
-set key outside below horizontal maxcols 4 width -2
+set key outside right top vertical Left reverse samplen 1.5 width -12 spacing 1.2
 set object 1 rect from 0, graph 0 to p1, graph 1 fc rgb shade1 fs solid noborder behind
 set object 2 rect from p1, graph 0 to p2, graph 1 fc rgb shade2 fs solid noborder behind
 set object 3 rect from p2, graph 0 to T, graph 1 fc rgb shade3 fs solid noborder behind
-set label 1 'I' at p1/2, graph 0.95 center
-set label 2 'II' at (p1+p2)/2, graph 0.95 center
-set label 3 'III' at (p2+T)/2, graph 0.95 center
+set label 1 'I' at p1/2, graph 0.95 center front
+set label 2 'II' at (p1+p2)/2, graph 0.95 center front
+set label 3 'III' at (p2+T)/2, graph 0.95 center front
 f = data.'S-phases.tsv'
 plot f using 't':'test' with lines lt 1 title 'test error', \
      f using 't':'train' with lines lt 2 title 'train loss', \

@@ -10,7 +10,8 @@ set datafile columnheaders
 set datafile missing "nan"
 set border lw 0.8
 set grid lc rgb "#dddddd" lw 0.5
-set key box opaque samplen 2 spacing 1.1 width 1
+set key nobox samplen 2 spacing 1.15 width 0 Left reverse
+set ylabel offset -1.5,0
 set tics nomirror out scale 0.6
 set format y "$10^{%L}$"
 # A colour-blind-safe palette (Okabe-Ito).

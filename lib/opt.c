@@ -150,10 +150,14 @@ static int set_value(const opt_parser *p, const opt_spec *s, const char *text)
   return 0;
 }
 
-/* The shortest "%.Ng" text that reads back as exactly x. */
+/* Whole numbers as integers; anything else as the shortest "%.Ng" text that reads back as exactly x. */
 static void print_real(FILE *fp, double x)
 {
   char buf[40];
+  if (x == floor(x) && fabs(x) < 1e15) {
+    fprintf(fp, "%.0f", x);
+    return;
+  }
   for (int digits = 1; digits <= 17; digits++) {
     snprintf(buf, sizeof buf, "%.*g", digits, x);
     if (strtod(buf, NULL) == x) break;

@@ -7,6 +7,8 @@
  * Data files are tab-separated with a provenance header of '#' lines (program, version, every
  * option value, seed), then one line of column names, then rows.  Numbers that feed claims are
  * written with "%.17g" so that they read back as the same doubles.
+ * A program that wrote a data file also leaves STEM.resources (wall seconds and peak resident
+ * memory, written at exit): the measured cost of the run, kept apart from the deterministic data.
  * Macro files hold \newcommand lines that the paper inputs; every number quoted in the text comes
  * from one of them.
  */
@@ -52,7 +54,8 @@ void out_comment(out_file *f, const char *fmt, ...) __attribute__((format(printf
 void out_columns(out_file *f, const char *tab_separated_names);
 
 /* Open STEM-macros.tex with a provenance comment and \<prefix>Provenance (program and every option
- * value, for figure captions; prefix as out_macro_prefix). */
+ * value, for figure captions; prefix as out_macro_prefix).  The program's name is written as
+ * \sourcelink{NAME}, which the paper defines as a link to experiments/NAME.c at the build's commit. */
 int out_macros_open(out_file *f, const opt_parser *p);
 
 /* \newcommand{\NAME}{VALUE}: NAME must be letters only (TeX control word). */

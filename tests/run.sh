@@ -28,7 +28,7 @@ tally interrupt "$status" "$out"
 # The README's claim table must be the one generated from the registry (make readme).
 top=$(cd "$here/.." && pwd)
 if awk -F'\t' -v mode=readme -f "$top/experiments/claims.awk" "$top/experiments/claims.tsv" \
-     "$top/README.md" | cmp -s - "$top/README.md"; then
+     "$top/experiments/resources.tsv" "$top/README.md" | cmp -s - "$top/README.md"; then
   tally readme 0 "readme: 1 passed, 0 failed"
 else
   echo "FAIL readme: the claim table in README.md is stale: run 'make readme'" >&2

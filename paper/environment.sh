@@ -1,0 +1,15 @@
+#!/usr/bin/env bash
+# environment.sh RESOURCES -- the machine and tools of this build as LaTeX macros, for the
+# reproducibility appendix.  RESOURCES is experiments/resources.tsv (the recorded cost of each run).
+set -u
+esc() { sed -e 's/[\\{}]//g' -e 's/[_&%$#]/\\&/g'; }
+macro() { printf '\\newcommand{\\%s}{%s}\n' "$1" "$(printf '%s' "$2" | esc)"; }
+macro EnvCompiler "$(${CC:-cc} --version | head -n 1)"
+macro EnvGSL "$(pkg-config --modversion gsl)"
+macro EnvOpenBLAS "$(dpkg-query -W -f='${Version}' libopenblas-dev 2>/dev/null || echo unknown)"
+macro EnvGnuplot "$(gnuplot --version)"
+macro EnvTeX "$(pdflatex --version | head -n 1)"
+macro EnvCPU "$(grep -m 1 'model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ *//')"
+macro EnvCores "$(nproc)"
+macro EnvMemory "$(awk '/MemTotal/ { printf "%.0f", $2 / 1048576 }' /proc/meminfo)"
+macro EnvComputeTime "$(awk -F'\t' '!/^#/ { s += $2 } END { printf "%.0f", s }' "$1")"
