@@ -62,6 +62,11 @@ END {
     macro("CostGdVerdict" L[j], "sensing.gd." S[j], "verdict")
     macro("CostNumpyApply" L[j], "numpy.sensing.apply." S[j], "gbs")
   }
+  split("A B C D", FL, " "); split("20 100 400 1000", FN, " ")
+  for (j = 1; j <= 4; j++) {
+    macro("CostFactorRatio" FL[j], "factor.gd.n" FN[j] ".k" 2 * FN[j], "ratio")
+    macro("CostFactorVerdict" FL[j], "factor.gd.n" FN[j] ".k" 2 * FN[j], "verdict")
+  }
   macro("CostExponent", "sensing.growth.exponent", "%.2f")
   macro("CostExponentVerdict", "sensing.growth.exponent", "verdict")
   macro("CostStoredPerMeas", "sensing.fused.stored.n100.m5000", "%.2g")
