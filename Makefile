@@ -229,9 +229,10 @@ checksums: ## record the checksums of a clean build in tests/reference.sha256 (t
 	@echo "recorded $$(wc -l < tests/reference.sha256) checksums in tests/reference.sha256"
 
 FUZZ_SECONDS ?= 30
-FUZZERS      := opt table
+FUZZERS      := opt table csv
 FUZZ_SRC_opt   := lib/opt.c
 FUZZ_SRC_table := lib/table.c
+FUZZ_SRC_csv   := lib/csv.c
 FUZZ_PKGS    := clang libclang-rt-14-dev
 .PHONY: deps-fuzz fuzz valgrind
 deps-fuzz:
