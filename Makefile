@@ -163,7 +163,7 @@ $(TEX)/environment.tex: FORCE | $(TEX)
 $(TEX)/cost-table.tex: experiments/claims.tsv experiments/resources.tsv experiments/claims.awk | $(TEX)
 	awk -F'\t' -v mode=cost -f experiments/claims.awk experiments/claims.tsv experiments/resources.tsv > $@
 
-PAPER_SRC := $(wildcard paper/*.tex paper/sections/*.tex paper/*.bib)
+PAPER_SRC := $(wildcard paper/*.tex paper/sections/*.tex paper/recorded/*.tex paper/*.bib)
 $(OUT)/paper.pdf: $(PAPER_SRC) $(FIGS:%=$(F)/%.tex) $(TEX)/macros.tex $(TEX)/claims-table.tex \
                   $(TEX)/buildinfo.tex $(TEX)/environment.tex $(TEX)/cost-table.tex | deps-doc
 	TEXINPUTS=paper:$(TEX):: BIBINPUTS=paper: latexmk -pdf -interaction=nonstopmode \
@@ -187,10 +187,14 @@ quick: ## fast smoke build of the whole pipeline at reduced size: build/quick/pa
 test: $(TESTS:%=$(BIN)/%) $(EXPERIMENTS:%=$(BIN)/%) ## build and run the test suite (last line: N passed, N failed)
 	@bash tests/run.sh $(BIN)
 
-readme: experiments/claims.tsv ## regenerate the README's claim table (registry + resources measured by the last full build)
+record: ## copy the last full build's measured costs (run times, W wall times) into the repository
 	@if ls $(B)/full/data/*.resources >/dev/null 2>&1; then \
 	  awk -F'\t' -v mode=resources -v dir=$(B)/full/data -v runs="$(RUNS)" -f experiments/claims.awk \
 	    experiments/claims.tsv > experiments/resources.tsv; fi
+	@for f in $(B)/full/data/*-timing-macros.tex; do [ -e "$$f" ] && cp "$$f" paper/recorded/; done; true
+	@$(MAKE) --no-print-directory readme
+
+readme: experiments/claims.tsv ## regenerate the README's claim table from the registry and the recorded costs
 	awk -F'\t' -v mode=readme -f experiments/claims.awk experiments/claims.tsv experiments/resources.tsv \
 	  README.md > README.md.new
 	mv README.md.new README.md

@@ -11,7 +11,7 @@ W-accuracy_quick := --n 30 --blobs 3 --p 2 --sd 0.5 --sep 3 --ts 1.5,1.2,1.1,1.0
 W-dendrogram_full  := --csv experiments/data/presidential-speech.csv --ts 1.1,1.05,1.02,1.01 --timing-t 1.05 --timing-reps 3
 W-dendrogram_quick := --csv experiments/data/presidential-speech.csv --ts 1.1,1.05 --timing-t 1.05 --timing-reps 1
 W-speed_full  := --authors experiments/data/authors.csv --tcga experiments/data/tcga-breast.csv \
-                 --ts 1.1,1.05,1.01,1.005 --grids 100,1000 --exact-max-steps 20000 --exact-r-max-steps 20000 --solve-reps 200 --viz 1
+                 --ts 1.1,1.05,1.01,1.005 --grids 100,1000 --exact-max-steps 5000 --exact-r-max-steps 5000 --solve-reps 200 --viz 1
 W-speed_quick := --authors experiments/data/authors.csv --tcga experiments/data/tcga-breast.csv \
                  --ts 1.1 --grids 10,20 --exact-max-steps 100 --exact-r-max-steps 200 --solve-reps 5 --viz 0
 W-accuracy_figdata := $(D)/W-accuracy.tsv

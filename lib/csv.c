@@ -18,7 +18,7 @@ void csv_free(csv_data *d)
 {
   if (!d) return;
   for (size_t i = 0; d->rowname && i < d->n; i++) free(d->rowname[i]);
-  for (size_t j = 0; d->colname && j < d->p; j++) free(d->colname[j]);
+  for (size_t j = 0; d->colname && d->colname[j]; j++) free(d->colname[j]);   /* NULL-terminated */
   free(d->rowname);
   free(d->colname);
   free(d->label_header);
@@ -94,10 +94,16 @@ static csv_data *fail(csv_data *d, fields *fl, const char *name, size_t line, si
   return NULL;
 }
 
+/* A NULL-terminated copy, so that csv_free can release it before the column count is known. */
 static char **dup_fields(const fields *fl, size_t from)
 {
-  char **v = calloc(fl->n - from, sizeof *v);
-  for (size_t j = from; v && j < fl->n; j++) v[j - from] = strdup(fl->f[j]);
+  char **v = calloc(fl->n - from + 1, sizeof *v);
+  for (size_t j = from; v && j < fl->n; j++)
+    if (!(v[j - from] = strdup(fl->f[j]))) {
+      for (size_t i = from; i < j; i++) free(v[i - from]);
+      free(v);
+      return NULL;
+    }
   return v;
 }
 
@@ -183,6 +189,7 @@ csv_data *csv_parse(const char *text, size_t len, const char *name)
   if (header_seen && labels) {   /* drop the label column's name from the variable names */
     d->label_header = d->colname[0];
     memmove(d->colname, d->colname + 1, d->p * sizeof(char *));
+    d->colname[d->p] = NULL;
   }
   free(fl.f);
   free(fl.quoted);

@@ -20,7 +20,7 @@ typedef struct {
   size_t n, p;         /* data rows and numeric columns */
   double *x;           /* n x p, row-major */
   char **rowname;      /* n labels, or NULL when the file has no label column */
-  char **colname;      /* p names, or NULL when the file has no header */
+  char **colname;      /* p names and a NULL, or NULL when the file has no header */
   char *label_header;  /* header of the label column, or NULL */
 } csv_data;
 

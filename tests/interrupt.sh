@@ -7,9 +7,12 @@ tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 passed=0 failed=0
 check() { if eval "$1"; then passed=$((passed + 1)); else failed=$((failed + 1)); echo "FAIL interrupt: $2" >&2; fi; }
+# The outer make's variables (SANITIZE=1 moves the programs to bin-san/) must not leak in.
+unset MAKEFLAGS MFLAGS MAKELEVEL SANITIZE
 mk() { make -C "$top" --no-print-directory -s B="$tmp/build" MODE=quick "$@"; }
 target=$tmp/build/quick/data/S-alpha-large.tsv
-mk "$tmp/build/bin/S-alpha" >/dev/null 2>&1
+mkdir -p "$tmp/log"
+mk "$tmp/build/bin/S-alpha" >"$tmp/log/build" 2>&1 || sed 's/^/    build: /' "$tmp/log/build" | tail -n 8 >&2
 check '[ -x "$tmp/build/bin/S-alpha" ]' "programs build in a private folder"
 # 1. Kill the experiment program itself in mid-run: no output file at all.
 mkdir -p "$tmp/direct"
