@@ -99,6 +99,9 @@ END {
     }
     if (only != "" && !(only in seen)) { printf "claims: no claim %s in experiments/claims.tsv\n", only > "/dev/stderr"; status = 1 }
     exit status
+  } else if (mode == "verdicts") {   # \verdict{ID} in the text: PASS, FAIL, or -- when not evaluated
+    for (i = 1; i <= n; i++)
+      if (read_verdict(id[i])) printf "\\expandafter\\def\\csname verdict@%s\\endcsname{%s}\n", id[i], verdict
   } else if (mode == "latex") {
     print "\\begin{longtable}{@{}l>{\\raggedright}p{0.24\\textwidth}>{\\raggedright}p{0.25\\textwidth}>{\\raggedright}p{0.3\\textwidth}l@{}}"
     print "\\toprule"
