@@ -7,7 +7,8 @@
 # into <pre id="selftest">, which --dump-dom returns.  The expected values are computed here from
 # the data file, independently of the page: at iterate s, the number of distinct cluster labels,
 # which must also equal the file's nclusters column and the count left by cutting the file's
-# dendrogram at that level.  A screenshot of the page at level B goes to PNG.
+# dendrogram at that level.  A screenshot of the page at level B (observation 0 labelled) goes to
+# PNG.
 # Last line: "browser: N passed, N failed"; the exit status is non-zero on any failure.
 set -u
 page=${1:?usage: tests/browser.sh PAGE TSV PNG} tsv=${2:?} png=${3:?}
@@ -89,7 +90,7 @@ if grep -qiE '<(script|img|link|iframe)[^>]*(src|href)=|url\(' "$page"; then
 else ok "the page is self-contained ($(wc -c < "$page") bytes)"; fi
 
 rm -f "$png"
-timeout 120 "$chromium" "${flags[@]}" --window-size=1400,800 --screenshot="$png" "$url#level=$lb" \
+timeout 120 "$chromium" "${flags[@]}" --window-size=1400,800 --screenshot="$png" "$url#level=$lb&label=0" \
   >>"$log" 2>&1
 [ "$(head -c 4 "$png" 2>/dev/null | od -An -c | tr -d ' ')" = '211PNG' ] && ok "screenshot $png (level $lb)" \
   || fail "no screenshot $png (see $log)"
