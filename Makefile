@@ -116,6 +116,15 @@ FIGS := $(sort $(basename $(notdir $(filter-out figures/style.gp,$(wildcard figu
 $(F)/%.tex $(F)/%.pdf: figures/%.gp figures/style.gp $$(or $$($$*_figdata),$(D)/$$*.tsv) | $(F) deps-doc
 	gnuplot -e "data='$(D)/'; out='$(F)/$*'" $<
 
+# ---- interactive pages ----------------------------------------------------------------------
+# One self-contained HTML page per clustering path: the template figures/carp-page.html with the
+# run's export (the files the static figures read) embedded as JSON by figures/carp-page.awk.
+PAGES := W-path
+$(OUT)/%.html: figures/carp-page.html figures/carp-page.awk $(D)/%.tsv
+	awk -v path=$(D)/$*.tsv -v leaves=$(D)/$*-leaves.tsv -v segments=$(D)/$*-segments.tsv \
+	  -f figures/carp-page.awk $< > $@.tmp
+	mv $@.tmp $@
+
 # ---- claims ---------------------------------------------------------------------------------
 # The runs a claim needs are independent: build them two at a time (the machine has 2 cores).
 CLAIM_JOBS ?= 2
@@ -178,16 +187,26 @@ $(OUT)/paper.pdf: $(PAPER_SRC) $(FIGS:%=$(F)/%.tex) $(TEX)/macros.tex $(TEX)/cla
 # so the results do not depend on JOBS).
 JOBS ?= 2
 .PHONY: all paper quick test clean help readme FORCE
-all: ## everything: packages, programs, experiments at paper scale, figures, claims, paper (JOBS=2)
+all: ## everything: packages, programs, experiments at paper scale, figures, claims, paper, the interactive path page (JOBS=2)
 	@$(MAKE) --no-print-directory -j$(JOBS) paper
-paper: $(OUT)/paper.pdf
+paper: $(OUT)/paper.pdf $(PAGES:%=$(OUT)/%.html)
 	@echo "paper: $(OUT)/paper.pdf"
+	@echo "pages: $(PAGES:%=$(OUT)/%.html) (open in a browser)"
 
 quick: ## fast smoke build of the whole pipeline at reduced size: build/quick/paper.pdf
 	@$(MAKE) --no-print-directory -j$(JOBS) MODE=quick paper
 
 test: $(TESTS:%=$(BIN)/%) $(EXPERIMENTS:%=$(BIN)/%) ## build and run the test suite (last line: N passed, N failed)
 	@bash tests/run.sh $(BIN)
+
+# The browser test needs only the quick W-path run, not the paper.  Chromium is installed if missing.
+BROWSER_PKGS := chromium fonts-dejavu-core
+.PHONY: deps-browser test-browser
+deps-browser:
+	@$(call install_missing,$(BROWSER_PKGS))
+test-browser: deps-browser ## the interactive path page in headless Chromium (quick data; screenshot build/quick/W-path.png)
+	@$(MAKE) --no-print-directory MODE=quick $(B)/quick/W-path.html
+	@bash tests/browser.sh $(B)/quick/W-path.html $(B)/quick/data/W-path.tsv $(B)/quick/W-path.png
 
 record: ## copy the last full build's measured costs (run times, W wall times) into the repository
 	@if ls $(B)/full/data/*.resources >/dev/null 2>&1; then \
