@@ -333,3 +333,30 @@ int mf_validate(const opt_parser *p, long m, long n, long k, const opt_list *hea
              eta * head->v[0]);
   return 0;
 }
+
+int mf_learn_times(const mf_problem *pr, size_t r, gsl_matrix *F, gsl_matrix *G, double eta,
+                   size_t Tmax, double frac, mf_work *w, double *t_hit, size_t *fail_iter)
+{
+  if (r < 1 || r > pr->p) GSL_ERROR("mf_learn_times: bad r", GSL_EBADLEN);
+  const size_t q = pr->m < pr->n ? pr->m : pr->n;
+  gsl_vector *s = gsl_vector_alloc(q);
+  if (!s) GSL_ERROR("mf_learn_times: out of memory", GSL_ENOMEM);
+  int rc = 0;
+  size_t left = r;
+  for (size_t i = 0; i < r; i++) t_hit[i] = NAN;
+  for (size_t t = 0; left > 0; t++) {
+    if ((rc = mf_singular_values(F, G, s, w))) break;
+    for (size_t i = 0; i < r; i++)
+      if (isnan(t_hit[i]) && gsl_vector_get(s, i) >= frac * gsl_vector_get(pr->sigma, i)) {
+        t_hit[i] = (double) t;
+        left--;
+      }
+    if (left == 0 || t == Tmax) break;
+    if ((rc = mf_step(pr->X, F, G, eta, w, NULL))) {
+      if (fail_iter) *fail_iter = t + 1;
+      break;
+    }
+  }
+  gsl_vector_free(s);
+  return rc;
+}

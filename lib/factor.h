@@ -122,6 +122,14 @@ void mf_problem_free(mf_problem *pr);
 int mf_emergence(const mf_problem *pr, size_t r, gsl_matrix *F, gsl_matrix *G, double eta,
                  size_t Tmax, mf_work *w, double *t_emerge, double *s0, size_t *fail_iter);
 
+/* Learning times by the spectrum of the product (basis-free; the synthesis section's definition):
+ * GD with constant eta from (F, G) until, for every i < r, the i-th largest singular value of
+ * F_t G_t^T has reached frac * sigma_i (sigma_i = pr->sigma[i]), or t = Tmax.  t_hit[i] = first such
+ * t (NAN if not reached by Tmax).  r <= pr->p.  On divergence returns GSL_ERUNAWAY with *fail_iter
+ * set.  Allocates one vector of length min(m, n) per call (not per iteration). */
+int mf_learn_times(const mf_problem *pr, size_t r, gsl_matrix *F, gsl_matrix *G, double eta,
+                   size_t Tmax, double frac, mf_work *w, double *t_hit, size_t *fail_iter);
+
 /* The spectrum of the J experiments: the decreasing head, then `tail` repeated up to min(m, n)
  * values (tail = 0: no tail).  Writes into sigma (capacity cap), returns the count p. */
 size_t mf_spectrum(const double *head, size_t nhead, double tail, size_t m, size_t n,

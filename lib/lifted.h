@@ -179,6 +179,13 @@ int lt_arm(const lt_base *B, size_t l, lt_algo algo, double eta, size_t T, lt_in
 /* One plain gradient step w <- w - eta grad h(w); *loss = h before the step. */
 int lt_gd_step(const lt_base *B, lt_work *W, double *w, double eta, double *loss);
 
+/* Learning time of the lifted problem (the synthesis section's definition): plain GD with step
+ * eta from w until the only eigenvalue of w w^T, |w|^2, has reached frac * |z|^(2l) (the eigenvalue
+ * of the lifted ground truth w* w*^T, w* = z^{(x)l}), or t = Tmax.  *t_hit = first such t (NAN if
+ * not reached by Tmax).  On divergence returns GSL_ERUNAWAY with *fail_iter set. */
+int lt_learn_time(const lt_base *B, lt_work *W, double *w, double eta, size_t Tmax, double frac,
+                  double *t_hit, size_t *fail_iter);
+
 /* One step of the linear-regime recursion w <- (I + eta U^{(x)l}) w, U = sum_i b_i A_i (the
  * dynamics of GD near w = 0, Lemma 12). */
 void lt_linear_step(const lt_base *B, lt_work *W, double *w, double eta);

@@ -206,3 +206,27 @@ double lt_curvature(const lt_base *B, lt_work *W, const double *w, const double 
   if (lt_loss_grad(B, W, w, &h0, NULL)) return NAN;
   return (hp - 2.0 * h0 + hm) / (s * s);
 }
+
+int lt_learn_time(const lt_base *B, lt_work *W, double *w, double eta, size_t Tmax, double frac,
+                  double *t_hit, size_t *fail_iter)
+{
+  const size_t N = W->N;
+  const double z2 = cblas_ddot((int) B->n, B->z, 1, B->z, 1);
+  const double level = frac * pow(z2, (double) W->l);
+  *t_hit = NAN;
+  for (size_t t = 0;; t++) {
+    const double w2 = cblas_ddot((int) N, w, 1, w, 1);
+    if (!isfinite(w2)) {
+      if (fail_iter) *fail_iter = t;
+      GSL_ERROR("lt_learn_time: iterate not finite", GSL_ERUNAWAY);
+    }
+    if (w2 >= level) { *t_hit = (double) t; return 0; }
+    if (t == Tmax) return 0;
+    double loss;
+    int rc = lt_gd_step(B, W, w, eta, &loss);
+    if (rc) {
+      if (fail_iter) *fail_iter = t + 1;
+      return rc;
+    }
+  }
+}

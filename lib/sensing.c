@@ -607,3 +607,39 @@ int ms_sweep(const ms_sweep_config *cfg, const double *alphas, size_t na, ms_out
   ms_trace_free(tr);
   return rc;
 }
+
+int ms_learn_times(const ms_problem *pr, gsl_matrix *U, double mu, size_t Tmax, double frac,
+                   ms_work *w, double *t_hit, size_t *fail_iter)
+{
+  const size_t q = U->size1 < U->size2 ? U->size1 : U->size2;
+  if (pr->r > q) GSL_ERROR("ms_learn_times: width below the rank", GSL_EBADLEN);
+  gsl_vector *s = gsl_vector_alloc(q);
+  la_work *la = la_work_alloc();
+  if (!s || !la) {
+    gsl_vector_free(s);
+    la_work_free(la);
+    GSL_ERROR("ms_learn_times: out of memory", GSL_ENOMEM);
+  }
+  int rc = 0;
+  size_t left = pr->r;
+  for (size_t i = 0; i < pr->r; i++) t_hit[i] = NAN;
+  for (size_t t = 0; left > 0; t++) {
+    if ((rc = la_singular_values(U, s, la))) break;
+    for (size_t i = 0; i < pr->r; i++) {
+      const double si = gsl_vector_get(s, i), li = gsl_vector_get(pr->sigma, i);
+      if (isnan(t_hit[i]) && si * si >= frac * li * li) {
+        t_hit[i] = (double) t;
+        left--;
+      }
+    }
+    if (left == 0 || t == Tmax) break;
+    double loss, test;
+    if ((rc = ms_gd_step(pr, U, mu, w, &loss, &test))) {
+      if (fail_iter) *fail_iter = t + 1;
+      break;
+    }
+  }
+  gsl_vector_free(s);
+  la_work_free(la);
+  return rc;
+}

@@ -145,6 +145,14 @@ int ms_gd_step(const ms_problem *pr, gsl_matrix *U, double mu, ms_work *w, doubl
 /* Gradient of f at U into grad (n x k). */
 int ms_gradient(const ms_problem *pr, const gsl_matrix *U, gsl_matrix *grad, ms_work *w);
 
+/* Learning times by the spectrum of U U^T (the synthesis section's definition): gradient descent
+ * with step mu from U until, for every i < pr->r, the i-th largest eigenvalue of U_t U_t^T (the
+ * square of the i-th singular value of U_t) has reached frac * sigma_i^2 (sigma_i^2: the i-th
+ * eigenvalue of X X^T), or t = Tmax.  t_hit[i] = first such t (NAN if not reached by Tmax).  On
+ * divergence returns GSL_ERUNAWAY with *fail_iter set.  Allocates its spectrum scratch per call. */
+int ms_learn_times(const ms_problem *pr, gsl_matrix *U, double mu, size_t Tmax, double frac,
+                   ms_work *w, double *t_hit, size_t *fail_iter);
+
 /* Diagnostics of Stoger & Soltanolkotabi at one iterate.  With V_X^T U = V Sigma W^T:
  *   signal    = sigma_r(V_X^T U)
  *   noise     = ||U W_perp||_2 = ||U - U W W^T||_2

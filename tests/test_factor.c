@@ -171,6 +171,38 @@ static void test_divergence(void)
   gsl_matrix_free(X); gsl_matrix_free(F); gsl_matrix_free(G); mf_work_free(w);
 }
 
+/* mf_learn_times: the first t at which sigma_i(F_t G_t^T) >= frac sigma_i, against a plain loop of
+ * mf_step and mf_singular_values; NAN when the cap comes first; ordered by sigma. */
+static void test_learn_times(void)
+{
+  const size_t m = 6, n = 5, k = 3, r = 2;
+  gsl_rng *rng = rng_stream(11, RNG_MISC, 5, 0);
+  mf_problem *pr = mf_problem_alloc(m, n, (const double[]) { 1.0, 0.5, 0.01 }, 3, rng);
+  gsl_matrix *F = gsl_matrix_alloc(m, k), *G = gsl_matrix_alloc(n, k);
+  gsl_matrix *F0 = gsl_matrix_alloc(m, k), *G0 = gsl_matrix_alloc(n, k);
+  mf_init_gaussian(F0, G0, 1e-4, rng);
+  mf_work *w = mf_work_alloc(m, n, k, 0);
+  gsl_vector *s = gsl_vector_alloc(n);
+  double th[2], ref[2] = { NAN, NAN };
+  size_t fail = 0;
+  gsl_matrix_memcpy(F, F0); gsl_matrix_memcpy(G, G0);
+  CHECK(mf_learn_times(pr, r, F, G, 0.1, 5000, 0.5, w, th, &fail) == 0, "mf_learn_times runs");
+  gsl_matrix_memcpy(F, F0); gsl_matrix_memcpy(G, G0);
+  for (size_t t = 0; t <= 5000 && isnan(ref[1]); t++) {
+    mf_singular_values(F, G, s, w);
+    for (size_t i = 0; i < r; i++)
+      if (isnan(ref[i]) && gsl_vector_get(s, i) >= 0.5 * gsl_vector_get(pr->sigma, i)) ref[i] = (double) t;
+    mf_step(pr->X, F, G, 0.1, w, NULL);
+  }
+  CHECK(th[0] == ref[0] && th[1] == ref[1], "learn times %g %g vs plain loop %g %g", th[0], th[1], ref[0], ref[1]);
+  CHECK(th[0] > 50 && th[0] < th[1], "the larger component first (%g < %g)", th[0], th[1]);
+  gsl_matrix_memcpy(F, F0); gsl_matrix_memcpy(G, G0);
+  CHECK(mf_learn_times(pr, r, F, G, 0.1, (size_t) th[1] - 1, 0.5, w, th, &fail) == 0
+        && !isnan(th[0]) && isnan(th[1]), "NAN for a component not learned by the cap");
+  gsl_matrix_free(F); gsl_matrix_free(G); gsl_matrix_free(F0); gsl_matrix_free(G0);
+  gsl_vector_free(s); mf_work_free(w); mf_problem_free(pr); gsl_rng_free(rng);
+}
+
 int main(void)
 {
   core_init();
@@ -179,6 +211,7 @@ int main(void)
   test_rotation_fast_path();
   test_singular_values();
   test_t_pred();
+  test_learn_times();
   test_imbalance_identity();
   test_divergence();
   return check_done("test_factor");

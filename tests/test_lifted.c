@@ -3,6 +3,7 @@
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
+#include <gsl/gsl_cblas.h>
 #include <gsl/gsl_math.h>
 #include <gsl/gsl_randist.h>
 #include "check.h"
@@ -281,6 +282,31 @@ static void test_kron(void)
   gsl_rng_free(rng);
 }
 
+/* lt_learn_time: the first t at which |w_t|^2 >= frac |z|^(2l), against a plain loop of lt_gd_step;
+ * NAN when the cap comes first. */
+static void test_learn_time(void)
+{
+  const size_t n = 3, l = 3, N = 27;
+  gsl_rng *rng = rng_stream(12, RNG_MISC, 7, 0);
+  lt_base *B = lt_base_gaussian(n, 400, 1.0, rng);
+  lt_work *W = lt_work_alloc(B, l);
+  double x0[3], w[27], th = NAN, ref = NAN, loss;
+  random_vec(x0, n, rng, 1.0);
+  size_t fail = 0;
+  lt_init(w, x0, n, l, 1e-6);
+  CHECK(lt_learn_time(B, W, w, 0.05, 5000, 0.5, &th, &fail) == 0, "lt_learn_time runs");
+  lt_init(w, x0, n, l, 1e-6);
+  for (size_t t = 0; t <= 5000 && isnan(ref); t++) {
+    if (cblas_ddot((int) N, w, 1, w, 1) >= 0.5) ref = (double) t;
+    else lt_gd_step(B, W, w, 0.05, &loss);
+  }
+  CHECK(th == ref && th > 100, "learn time %g vs plain loop %g", th, ref);
+  lt_init(w, x0, n, l, 1e-6);
+  CHECK(lt_learn_time(B, W, w, 0.05, (size_t) th - 1, 0.5, &th, &fail) == 0 && isnan(th),
+        "NAN when not learned by the cap");
+  lt_work_free(W); lt_base_free(B); gsl_rng_free(rng);
+}
+
 int main(void)
 {
   core_init();
@@ -292,5 +318,6 @@ int main(void)
   test_completion();
   test_delta();
   test_kron();
+  test_learn_time();
   return check_done("test_lifted");
 }

@@ -360,6 +360,42 @@ static void test_matrix_free(void)
   for (int s = 0; s < 2; s++) { gsl_matrix_free(U[s]); ms_problem_free(pr[s]); }
 }
 
+/* ms_learn_times: the first t at which lambda_i(U_t U_t^T) >= frac sigma_i^2, against a plain loop of
+ * ms_gd_step and the singular values of U; NAN when the cap comes first. */
+static void test_learn_times(void)
+{
+  const size_t n = 8, r = 2, k = 8, m = 60;
+  gsl_rng *rt = rng_stream(6, RNG_DATA, 1, 0), *ra = rng_stream(6, RNG_OPERATOR, 1, 0);
+  gsl_rng *ri = rng_stream(6, RNG_INIT, 1, 1);
+  ms_problem *pr = ms_problem_alloc(n, r, m, 2.0, rt, ra);
+  gsl_matrix *U = gsl_matrix_alloc(n, k), *U0 = gsl_matrix_alloc(n, k);
+  ms_init_small(U0, 1e-5, ri);
+  ms_work *w = ms_work_alloc(n, k);
+  la_work *la = la_work_alloc();
+  gsl_vector *s = gsl_vector_alloc(n);
+  double th[2], ref[2] = { NAN, NAN }, loss, test;
+  size_t fail = 0;
+  gsl_matrix_memcpy(U, U0);
+  CHECK(ms_learn_times(pr, U, 0.1, 3000, 0.5, w, th, &fail) == 0, "ms_learn_times runs");
+  gsl_matrix_memcpy(U, U0);
+  for (size_t t = 0; t <= 3000 && isnan(ref[1]); t++) {
+    la_singular_values(U, s, la);
+    for (size_t i = 0; i < r; i++) {
+      const double si = gsl_vector_get(s, i), li = gsl_vector_get(pr->sigma, i);
+      if (isnan(ref[i]) && si * si >= 0.5 * li * li) ref[i] = (double) t;
+    }
+    ms_gd_step(pr, U, 0.1, w, &loss, &test);
+  }
+  CHECK(th[0] == ref[0] && th[1] == ref[1], "learn times %g %g vs plain loop %g %g", th[0], th[1], ref[0], ref[1]);
+  CHECK(th[0] > 20 && th[0] < th[1], "the larger component first (%g < %g)", th[0], th[1]);
+  gsl_matrix_memcpy(U, U0);
+  CHECK(ms_learn_times(pr, U, 0.1, (size_t) th[1] - 1, 0.5, w, th, &fail) == 0 && !isnan(th[0]) && isnan(th[1]),
+        "NAN for a component not learned by the cap");
+  gsl_vector_free(s); la_work_free(la); ms_work_free(w);
+  gsl_matrix_free(U); gsl_matrix_free(U0); ms_problem_free(pr);
+  gsl_rng_free(rt); gsl_rng_free(ra); gsl_rng_free(ri);
+}
+
 int main(void)
 {
   core_init();
@@ -370,6 +406,7 @@ int main(void)
   test_run();
   test_sweep();
   test_landmarks();
+  test_learn_times();
   test_matrix_free();
   return check_done("test_sensing");
 }
