@@ -293,8 +293,8 @@ valgrind: programs ## run each experiment program once under valgrind (tests/val
 BENCH_PKGS := python3-numpy
 BENCHES    := stream sensing build
 # K:PART pairs whose C program and numpy reference run in turn, BENCH_ROUNDS times (medians).
-# (A kernel only in BENCH_TURNS, like factor, runs only there.)
-BENCH_TURNS  := sensing:gd factor:gd
+# (A kernel only in BENCH_TURNS, like factor and carp, runs only there.)
+BENCH_TURNS  := sensing:gd factor:gd carp:path
 BENCH_ROUNDS ?= 2
 BENCH_DIR  := $(B)/bench
 BENCH_BIN  := $(BENCH_DIR)/bin

@@ -67,6 +67,31 @@ END {
     macro("CostFactorRatio" FL[j], "factor.gd.n" FN[j] ".k" 2 * FN[j], "ratio")
     macro("CostFactorVerdict" FL[j], "factor.gd.n" FN[j] ".k" 2 * FN[j], "verdict")
   }
+  macro("CostCarpSec", "carp.path.authors.t1.01", "%.3g")
+  macro("CostCarpNumpySec", "numpy.carp.path.authors.t1.01", "%.3g")
+  macro("CostCarpSteps", "carp.steps.authors.t1.01", "%.0f")
+  macro("CostCarpNumpySteps", "numpy.carp.steps.authors.t1.01", "%.0f")
+  macro("CostCarpStepsVerdict", "numpy.carp.steps.authors.t1.01", "verdict")
+  macro("CostCarpRate", "carp.steps_per_s.authors.t1.01", "%.0f")
+  macro("CostCarpNumpyRate", "numpy.carp.steps_per_s.authors.t1.01", "%.0f")
+  macro("CostCarpRatio", "carp.path.authors.t1.01", "ratio")
+  macro("CostCarpVerdict", "carp.path.authors.t1.01", "verdict")
+  macro("CostCarpFuseDiffer", "numpy.carp.fusion_steps_differ.authors.t1.01", "%.0f")
+  r = "numpy.carp.u_diff.authors.t1.01"   # for math mode: m\times10^{e}
+  if (r in value) { split(sprintf("%.1e", value[r]), E, "e"); v = sprintf("%s\\times10^{%d}", E[1], E[2] + 0) } else v = "\\mbox{--}"
+  printf "\\newcommand{\\CostCarpUDiff}{%s}\n", v
+  r = "carp.solve.authors"   # milliseconds per step: the sparse solve, numpy's product, whole steps
+  printf "\\newcommand{\\CostCarpSolveMs}{%s}\n", (r in value) ? sprintf("%.2f", 1e3 * value[r]) : "--"
+  r = "numpy.carp.product.authors"
+  printf "\\newcommand{\\CostCarpProductMs}{%s}\n", (r in value) ? sprintf("%.1f", 1e3 * value[r]) : "--"
+  r = "carp.steps_per_s.authors.t1.01"
+  printf "\\newcommand{\\CostCarpStepMs}{%s}\n", (r in value) ? sprintf("%.2f", 1e3 / value[r]) : "--"
+  r = "numpy.carp.steps_per_s.authors.t1.01"
+  printf "\\newcommand{\\CostCarpNumpyStepMs}{%s}\n", (r in value) ? sprintf("%.1f", 1e3 / value[r]) : "--"
+  # the ratio numpy's product alone over C's solve alone: what the path ratio would be if nothing
+  # but those two counted
+  r = "carp.solve.authors"; q = "numpy.carp.product.authors"
+  printf "\\newcommand{\\CostCarpBound}{%s}\n", (r in value && q in value && value[r] > 0) ? sprintf("%.3g", value[q] / value[r]) : "--"
   macro("CostExponent", "sensing.growth.exponent", "%.2f")
   macro("CostExponentVerdict", "sensing.growth.exponent", "verdict")
   macro("CostStoredPerMeas", "sensing.fused.stored.n100.m5000", "%.2g")
