@@ -17,6 +17,7 @@ function texesc(s) {
   gsub(/\\/, "\\textbackslash{}", s); gsub(/[&%$#_{}]/, "\\\\&", s)
   gsub(/~/, "\\textasciitilde{}", s); gsub(/\^/, "\\textasciicircum{}", s)
   gsub(/<=/, "$\\le$", s); gsub(/>=/, "$\\ge$", s); gsub(/</, "$<$", s); gsub(/>/, "$>$", s)
+  gsub(/,/, ",\\allowbreak{}", s)   # long lists of tuples must be able to break in the narrow columns
   return s
 }
 function read_verdict(id,    file, line, f) {
