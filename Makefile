@@ -232,13 +232,14 @@ help: ## list the targets
 # make verify: a clean full build in its own folder, with the version string pinned (data headers
 # and the PDF name the version, which changes with every commit), compared file by file with the
 # checksums recorded in tests/reference.sha256.  make checksums records them (deliberately only).
+# The *-timing* files measure the machine (wall times), so they are left out.
 VERIFY_B := $(B)/verify
 .PHONY: verify checksums verify-build
 verify-build:
 	rm -rf $(VERIFY_B)
 	$(MAKE) --no-print-directory B=$(VERIFY_B) VERSION_NOW=reference VERSION_DATE=reference VERSION_COMMIT=reference JOBS=$(JOBS) all >$(B)/verify.log 2>&1 \
 	  || { tail -n 20 $(B)/verify.log; exit 1; }
-	cd $(VERIFY_B)/full && find data -type f \( -name '*.tsv' -o -name '*.tex' \) | LC_ALL=C sort \
+	cd $(VERIFY_B)/full && find data -type f \( -name '*.tsv' -o -name '*.tex' \) ! -name '*-timing*' | LC_ALL=C sort \
 	  | xargs sha256sum > ../checksums.sha256 && sha256sum paper.pdf >> ../checksums.sha256
 verify: ## rebuild from clean (build/verify) and compare every data file, macro file and the PDF with tests/reference.sha256
 	@mkdir -p $(B)

@@ -163,7 +163,8 @@ static int claim_W4(claim_result *res)
 
 /* W5: step ratio >= 50 at t in {1.1, 1.05, 1.01} and wall-time ratio >= 100 at 1.05, both on the
  * presidential speeches (one run, so that make claim-W5 stays within its budget); the blobs'
- * ratios (W-accuracy) are quoted in the paper. */
+ * ratios (W-accuracy) are quoted in the paper.  The wall-time part is marked {{...}} as
+ * machine-dependent: make claims prints it, the PDF's table leaves it out (claims.awk). */
 static int claim_W5(claim_result *res)
 {
   static const double ts[] = { 1.1, 1.05, 1.01 };
@@ -185,7 +186,7 @@ static int claim_W5(claim_result *res)
   if (ok) {
     res->pass = ratio[0] >= 50 && ratio[1] >= 50 && ratio[2] >= 50 && wall >= 100;
     claim_measured(res, "presidential speeches, steps of the exact path (1e-12 rule) / CARP: t=1.1: %.1f, 1.05: %.1f, "
-                   "1.01: %.1f; wall-time ratio at t = 1.05 (min of %s runs each): %.1f", ratio[0], ratio[1], ratio[2],
+                   "1.01: %.1f; {{wall-time ratio at t = 1.05 (min of %s runs each): %.1f}}", ratio[0], ratio[1], ratio[2],
                    table_param(tm, "timing-reps"), wall);
     claim_criterion(res, "step ratio >= 50 for t in {1.1, 1.05, 1.01}; wall-time ratio >= 100 on real data at t = 1.05");
   }
