@@ -7,24 +7,6 @@
 #include "claim.h"
 #include "core.h"
 
-static int require_text(const table *t, const char *file, const char *name, const char *want)
-{
-  const char *got = table_param(t, name);
-  if (!got || strcmp(got, want)) {
-    fprintf(stderr, "%s: parameter %s = %s, the claim is stated for %s\n", file, name,
-            got ? got : "(absent)", want);
-    return 0;
-  }
-  return 1;
-}
-
-static int cols(const table *t, const char **names, int *idx, size_t n)
-{
-  int ok = t != NULL;
-  for (size_t i = 0; ok && i < n; i++) ok = (idx[i] = table_col(t, names[i])) >= 0;
-  return ok;
-}
-
 #define COL(t, row, c) table_get((t), (row), (c))
 static const char *act_name[3] = { "identity", "relu", "leaky" };
 
@@ -32,8 +14,8 @@ static table *flow_summary(claim_result *res, int *c)
 {
   table *t = claim_table(res, "D-flow-summary");
   const char *names[] = { "act", "bias", "eta", "drift", "id_layer", "id_neuron", "id_matrix", "id_nobias" };
-  if (!cols(t, names, c, 8) || !require_text(t, "D-flow-summary", "etas", "0.1,0.01,0.001,0.0001") ||
-      !require_text(t, "D-flow-summary", "horizon", "5")) {
+  if (!claim_cols(t, names, c, 8) || !claim_require_text(t, "D-flow-summary", "etas", "0.1,0.01,0.001,0.0001") ||
+      !claim_require_text(t, "D-flow-summary", "horizon", "5")) {
     table_free(t);
     return NULL;
   }
@@ -166,10 +148,10 @@ static table *mf_summary(claim_result *res, int *c)
   table *t = claim_table(res, "D-mf-summary");
   const char *names[] = { "init", "sched", "delta", "D0", "DT", "sum_minus", "sum_plus", "imbT", "U2T",
                           "V2T", "errT", "nuc", "eta0" };
-  if (!cols(t, names, c, 13) || !require_text(t, "D-mf-summary", "deltas", "0.1,0.5") ||
-      !require_text(t, "D-mf-summary", "alpha-small", "0.001") ||
-      !require_text(t, "D-mf-summary", "alpha-large", "1") ||
-      !require_text(t, "D-mf-summary", "eta-large", "0.01") || !require_text(t, "D-mf-summary", "seeds", "3")) {
+  if (!claim_cols(t, names, c, 13) || !claim_require_text(t, "D-mf-summary", "deltas", "0.1,0.5") ||
+      !claim_require_text(t, "D-mf-summary", "alpha-small", "0.001") ||
+      !claim_require_text(t, "D-mf-summary", "alpha-large", "1") ||
+      !claim_require_text(t, "D-mf-summary", "eta-large", "0.01") || !claim_require_text(t, "D-mf-summary", "seeds", "3")) {
     table_free(t);
     return NULL;
   }
@@ -265,7 +247,7 @@ static int claim_D8x(claim_result *res, double start)
 {
   table *t = claim_table(res, "D-rank1");
   int ct = t ? table_col(t, "t") : -1, ce = t ? table_col(t, "rel_err") : -1;
-  if (!t || ct < 0 || ce < 0 || !require_text(t, "D-rank1", "eta", "0.1")) { table_free(t); return 1; }
+  if (!t || ct < 0 || ce < 0 || !claim_require_text(t, "D-rank1", "eta", "0.1")) { table_free(t); return 1; }
   size_t a = 0, b = 0;
   for (size_t i = 0; i < t->rows; i++) {
     if (!a && COL(t, i, ce) <= start) a = i;

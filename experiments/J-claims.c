@@ -8,25 +8,6 @@
 #include "core.h"
 
 /* The protocol a claim was stated for: data produced with other parameters cannot judge it. */
-static int require_text(const table *t, const char *file, const char *name, const char *want)
-{
-  const char *got = table_param(t, name);
-  if (!got || strcmp(got, want)) {
-    fprintf(stderr, "%s: parameter %s = %s, the claim is stated for %s\n", file, name,
-            got ? got : "(absent)", want);
-    return 0;
-  }
-  return 1;
-}
-
-/* Column indices by name; 0 if any is missing (message printed by table_col). */
-static int cols(const table *t, const char **names, int *idx, size_t n)
-{
-  int ok = t != NULL;
-  for (size_t i = 0; ok && i < n; i++) ok = (idx[i] = table_col(t, names[i])) >= 0;
-  return ok;
-}
-
 #define COL(t, row, c) table_get((t), (row), (c))
 
 /* J1: emergence times match the first-order prediction; the crude law at small alpha. */
@@ -35,8 +16,8 @@ static int claim_J1(claim_result *res)
   table *t = claim_table(res, "J-emergence");
   const char *names[] = { "alpha", "eta", "t_pred", "t_meas", "ratio", "crude" };
   int c[6];
-  int ok = cols(t, names, c, 6) && require_text(t, "J-emergence", "alphas", "0.0001,1e-06,1e-08") &&
-           require_text(t, "J-emergence", "etas", "0.05,0.5") && require_text(t, "J-emergence", "seeds", "10");
+  int ok = claim_cols(t, names, c, 6) && claim_require_text(t, "J-emergence", "alphas", "0.0001,1e-06,1e-08") &&
+           claim_require_text(t, "J-emergence", "etas", "0.05,0.5") && claim_require_text(t, "J-emergence", "seeds", "10");
   if (ok) {
     double worst = 0, clo = INFINITY, chi = -INFINITY, c4lo = INFINITY, c4hi = -INFINITY;
     for (size_t i = 0; i < t->rows; i++) {
@@ -67,8 +48,8 @@ static int claim_J2(claim_result *res)
   table *t = claim_table(res, "J-emergence");
   const char *names[] = { "alpha", "eta", "seed", "i", "sigma", "t_meas" };
   int c[6];
-  int ok = cols(t, names, c, 6) && require_text(t, "J-emergence", "alphas", "0.0001,1e-06,1e-08") &&
-           require_text(t, "J-emergence", "etas", "0.05,0.5");
+  int ok = claim_cols(t, names, c, 6) && claim_require_text(t, "J-emergence", "alphas", "0.0001,1e-06,1e-08") &&
+           claim_require_text(t, "J-emergence", "etas", "0.05,0.5");
   if (ok) {
     size_t runs = 0, bad = 0, pairs = 0;
     double gap_min = INFINITY;
@@ -104,8 +85,8 @@ static int claim_J3(claim_result *res)
   table *t = claim_table(res, "J-earlystop");
   const char *names[] = { "alpha", "r", "slope_pred", "min_err" };
   int c[4];
-  int ok = cols(t, names, c, 4) && require_text(t, "J-earlystop", "alphas", "0.001,1e-05,1e-07,1e-09") &&
-           require_text(t, "J-earlystop", "sigma", "1,0.5,0.25,0.125,0.0625");
+  int ok = claim_cols(t, names, c, 4) && claim_require_text(t, "J-earlystop", "alphas", "0.001,1e-05,1e-07,1e-09") &&
+           claim_require_text(t, "J-earlystop", "sigma", "1,0.5,0.25,0.125,0.0625");
   if (ok) {
     res->pass = 1;
     for (int r = 1; r <= 3; r++) {
@@ -147,7 +128,7 @@ static int claim_J4(claim_result *res)
   table *t = claim_table(res, "J-earlystop");
   const char *names[] = { "final_rel", "final_r_over_tail", "t_last", "T" };
   int c[4];
-  int ok = cols(t, names, c, 4) && require_text(t, "J-earlystop", "alphas", "0.001,1e-05,1e-07,1e-09");
+  int ok = claim_cols(t, names, c, 4) && claim_require_text(t, "J-earlystop", "alphas", "0.001,1e-05,1e-07,1e-09");
   if (ok) {
     double worst_rel = 0, worst_tail = INFINITY;
     int horizon = 1;
@@ -174,7 +155,7 @@ static int claim_J5(claim_result *res)
   table *t = claim_table(res, "J-dimfree-summary");
   const char *names[] = { "k", "i", "sigma", "t_median", "t_pred_median", "m", "n" };
   int c[7];
-  int ok = cols(t, names, c, 7) && require_text(t, "J-dimfree-summary", "seeds", "10");
+  int ok = claim_cols(t, names, c, 7) && claim_require_text(t, "J-dimfree-summary", "seeds", "10");
   /* The claim's shapes, read from the rows (the list options are printed in %g form). */
   static const double shapes[4][3] = { { 20, 20, 5 }, { 20, 20, 10 }, { 50, 30, 50 }, { 100, 100, 200 } };
   for (size_t j = 0; ok && j < t->rows; j++) {

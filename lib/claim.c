@@ -71,3 +71,21 @@ int claim_main(int argc, char **argv, const char *program, const claim_entry *cl
   fprintf(f.fp, "%s\t%s\t%s\t%s\n", res.pass ? "PASS" : "FAIL", id, res.measured, res.criterion);
   return out_commit(&f) ? 1 : 0;
 }
+
+int claim_require_text(const table *t, const char *file, const char *name, const char *want)
+{
+  const char *got = table_param(t, name);
+  if (!got || strcmp(got, want)) {
+    fprintf(stderr, "%s: parameter %s = %s, the claim is stated for %s\n", file, name,
+            got ? got : "(absent)", want);
+    return 0;
+  }
+  return 1;
+}
+
+int claim_cols(const table *t, const char **names, int *idx, size_t n)
+{
+  int ok = t != NULL;
+  for (size_t i = 0; ok && i < n; i++) ok = (idx[i] = table_col(t, names[i])) >= 0;
+  return ok;
+}

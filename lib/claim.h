@@ -39,4 +39,12 @@ void claim_criterion(claim_result *res, const char *fmt, ...) __attribute__((for
 /* Read DATADIR/NAME.tsv; NULL (message printed) on failure. */
 table *claim_table(const claim_result *res, const char *name);
 
+/* 1 if T's parameter NAME is exactly WANT; else 0 and one line on stderr naming FILE (the claim is
+ * stated for other parameters than the data were made with). */
+int claim_require_text(const table *t, const char *file, const char *name, const char *want);
+
+/* The indices of the N columns NAMES of T into IDX; 0 if T is NULL or any column is missing (message
+ * printed by table_col). */
+int claim_cols(const table *t, const char **names, int *idx, size_t n);
+
 #endif

@@ -7,6 +7,7 @@
 #include <gsl/gsl_errno.h>
 #include <gsl/gsl_linalg.h>
 #include <gsl/gsl_randist.h>
+#include "la.h"
 
 mf_work *mf_work_alloc(size_t m, size_t n, size_t k, size_t r)
 {
@@ -43,24 +44,6 @@ void mf_work_free(mf_work *w)
 }
 
 /* C <- alpha op(A) op(B) + beta C on gsl_matrix views (row-major, any tda). */
-static void gemm(CBLAS_TRANSPOSE_t ta, CBLAS_TRANSPOSE_t tb, double alpha, const gsl_matrix *A,
-                 const gsl_matrix *B, double beta, gsl_matrix *C)
-{
-  const int kdim = (int) (ta == CblasNoTrans ? A->size2 : A->size1);
-  cblas_dgemm(CblasRowMajor, ta, tb, (int) C->size1, (int) C->size2, kdim, alpha, A->data,
-              (int) A->tda, B->data, (int) B->tda, beta, C->data, (int) C->tda);
-}
-
-static double frob2(const gsl_matrix *A)
-{
-  double s = 0.0;
-  for (size_t i = 0; i < A->size1; i++) {
-    const double *row = A->data + i * A->tda;
-    for (size_t j = 0; j < A->size2; j++) s += row[j] * row[j];
-  }
-  return s;
-}
-
 static int check_shapes(size_t m, size_t n, const gsl_matrix *F, const gsl_matrix *G,
                         const mf_work *w)
 {
@@ -73,13 +56,13 @@ static int check_shapes(size_t m, size_t n, const gsl_matrix *F, const gsl_matri
 /* Given w->R, the gradients and the step's numbers. */
 static int finish_gradient(const gsl_matrix *F, const gsl_matrix *G, mf_work *w, mf_stepinfo *info)
 {
-  gemm(CblasNoTrans, CblasNoTrans, 1.0, w->R, G, 0.0, w->gF);
-  gemm(CblasTrans, CblasNoTrans, 1.0, w->R, F, 0.0, w->gG);
-  const double loss = 0.5 * frob2(w->R);
+  la_gemm(CblasNoTrans, CblasNoTrans, 1.0, w->R, G, 0.0, w->gF);
+  la_gemm(CblasTrans, CblasNoTrans, 1.0, w->R, F, 0.0, w->gG);
+  const double loss = 0.5 * la_frob2(w->R);
   if (info) {
     info->loss = loss;
-    info->gF2 = frob2(w->gF);
-    info->gG2 = frob2(w->gG);
+    info->gF2 = la_frob2(w->gF);
+    info->gG2 = la_frob2(w->gG);
   }
   return isfinite(loss) ? 0 : GSL_ERUNAWAY;
 }
@@ -90,7 +73,7 @@ int mf_gradient(const gsl_matrix *X, const gsl_matrix *F, const gsl_matrix *G, m
   int rc = check_shapes(X->size1, X->size2, F, G, w);
   if (rc) return rc;
   gsl_matrix_memcpy(w->R, X);
-  gemm(CblasNoTrans, CblasTrans, 1.0, F, G, -1.0, w->R);
+  la_gemm(CblasNoTrans, CblasTrans, 1.0, F, G, -1.0, w->R);
   return finish_gradient(F, G, w, info);
 }
 
@@ -107,7 +90,7 @@ int mf_apply(gsl_matrix *F, gsl_matrix *G, double eta, const mf_work *w)
 {
   axpy_rows(eta, w->gF, F);
   axpy_rows(eta, w->gG, G);
-  return isfinite(frob2(F) + frob2(G)) ? 0 : GSL_ERUNAWAY;
+  return isfinite(la_frob2(F) + la_frob2(G)) ? 0 : GSL_ERUNAWAY;
 }
 
 int mf_step(const gsl_matrix *X, gsl_matrix *F, gsl_matrix *G, double eta, mf_work *w,
@@ -123,7 +106,7 @@ int mf_step_diag(const gsl_vector *sigma, gsl_matrix *F, gsl_matrix *G, double e
   int rc = check_shapes(w->m, w->n, F, G, w);
   if (rc) return rc;
   if (sigma->size > (w->m < w->n ? w->m : w->n)) GSL_ERROR("mf_step_diag: sigma too long", GSL_EBADLEN);
-  gemm(CblasNoTrans, CblasTrans, 1.0, F, G, 0.0, w->R);
+  la_gemm(CblasNoTrans, CblasTrans, 1.0, F, G, 0.0, w->R);
   for (size_t i = 0; i < sigma->size; i++) w->R->data[i * w->R->tda + i] -= gsl_vector_get(sigma, i);
   rc = finish_gradient(F, G, w, info);
   return rc ? rc : mf_apply(F, G, eta, w);
@@ -155,7 +138,7 @@ int mf_build(gsl_matrix *X, const gsl_matrix *U, const gsl_vector *sigma, const 
     for (size_t j = 0; j < r; j++)
       gsl_matrix_set(US, i, j, gsl_matrix_get(U, i, j) * gsl_vector_get(sigma, j));
   gsl_matrix_const_view Vr = gsl_matrix_const_submatrix(V, 0, 0, V->size1, r);
-  gemm(CblasNoTrans, CblasTrans, 1.0, US, &Vr.matrix, 0.0, X);
+  la_gemm(CblasNoTrans, CblasTrans, 1.0, US, &Vr.matrix, 0.0, X);
   gsl_matrix_free(US);
   return 0;
 }
@@ -170,7 +153,7 @@ void mf_init_gaussian(gsl_matrix *F, gsl_matrix *G, double alpha, gsl_rng *rng)
 
 gsl_matrix *mf_product(const gsl_matrix *F, const gsl_matrix *G, mf_work *w)
 {
-  gemm(CblasNoTrans, CblasTrans, 1.0, F, G, 0.0, w->P);
+  la_gemm(CblasNoTrans, CblasTrans, 1.0, F, G, 0.0, w->P);
   return w->P;
 }
 
@@ -197,7 +180,7 @@ int mf_singular_values(const gsl_matrix *F, const gsl_matrix *G, gsl_vector *s, 
   if ((rc = qr_in_place(w->QF, w->tauF)) || (rc = qr_in_place(w->QG, w->tauG))) return rc;
   gsl_matrix_const_view RF = gsl_matrix_const_submatrix(w->QF, 0, 0, k, k);
   gsl_matrix_const_view RG = gsl_matrix_const_submatrix(w->QG, 0, 0, k, k);
-  gemm(CblasNoTrans, CblasTrans, 1.0, &RF.matrix, &RG.matrix, 0.0, w->core);
+  la_gemm(CblasNoTrans, CblasTrans, 1.0, &RF.matrix, &RG.matrix, 0.0, w->core);
   if ((rc = la_singular_values(w->core, w->s, w->la))) return rc;
   gsl_vector_set_zero(s);
   for (size_t i = 0; i < k; i++) gsl_vector_set(s, i, gsl_vector_get(w->s, i));
@@ -211,8 +194,8 @@ int mf_components(const gsl_matrix *F, const gsl_matrix *G, const gsl_matrix *Ur
   if (r == 0 || Ur->size2 != r || Vr->size2 != r || Ur->size1 != F->size1 || Vr->size1 != G->size1 ||
       F->size2 != k || G->size2 != k || (s && s->size != r) || (s0 && s0->size != r))
     GSL_ERROR("mf_components: shape mismatch", GSL_EBADLEN);
-  gemm(CblasTrans, CblasNoTrans, 1.0, Ur, F, 0.0, w->A);
-  gemm(CblasTrans, CblasNoTrans, 1.0, Vr, G, 0.0, w->B);
+  la_gemm(CblasTrans, CblasNoTrans, 1.0, Ur, F, 0.0, w->A);
+  la_gemm(CblasTrans, CblasNoTrans, 1.0, Vr, G, 0.0, w->B);
   for (size_t i = 0; i < r; i++) {
     const double *a = w->A->data + i * w->A->tda, *b = w->B->data + i * w->B->tda;
     if (s) gsl_vector_set(s, i, cblas_ddot((int) k, a, 1, b, 1));
@@ -233,14 +216,14 @@ double mf_t_pred(double sigma, double s0, double eta)
 
 double mf_imbalance(const gsl_matrix *F, const gsl_matrix *G, mf_work *w, double *d)
 {
-  gemm(CblasTrans, CblasNoTrans, 1.0, F, F, 0.0, w->core);
-  gemm(CblasTrans, CblasNoTrans, -1.0, G, G, 1.0, w->core);
+  la_gemm(CblasTrans, CblasNoTrans, 1.0, F, F, 0.0, w->core);
+  la_gemm(CblasTrans, CblasNoTrans, -1.0, G, G, 1.0, w->core);
   if (d) {
     double tr = 0.0;
     for (size_t i = 0; i < w->k; i++) tr += gsl_matrix_get(w->core, i, i);
     *d = tr;
   }
-  return sqrt(frob2(w->core));
+  return sqrt(la_frob2(w->core));
 }
 
 mf_problem *mf_problem_alloc(size_t m, size_t n, const double *sigma, size_t p, gsl_rng *rng)

@@ -232,3 +232,21 @@ la_summary la_summarize(const double *x, size_t n)
   free(c);
   return s;
 }
+
+double la_frob2(const gsl_matrix *A)
+{
+  double s = 0.0;
+  for (size_t i = 0; i < A->size1; i++) {
+    const double *row = A->data + i * A->tda;
+    for (size_t j = 0; j < A->size2; j++) s += row[j] * row[j];
+  }
+  return s;
+}
+
+void la_gemm(CBLAS_TRANSPOSE_t ta, CBLAS_TRANSPOSE_t tb, double alpha, const gsl_matrix *A,
+             const gsl_matrix *B, double beta, gsl_matrix *C)
+{
+  const int kdim = (int) (ta == CblasNoTrans ? A->size2 : A->size1);
+  cblas_dgemm(CblasRowMajor, ta, tb, (int) C->size1, (int) C->size2, kdim, alpha, A->data,
+              (int) A->tda, B->data, (int) B->tda, beta, C->data, (int) C->tda);
+}

@@ -12,6 +12,7 @@
 #define AR_LA_H
 
 #include <stddef.h>
+#include <gsl/gsl_cblas.h>
 #include <gsl/gsl_matrix.h>
 #include <gsl/gsl_vector.h>
 
@@ -54,6 +55,14 @@ double la_dist_frob(const gsl_matrix *A, const gsl_matrix *B);
 
 /* Frobenius norm. */
 double la_norm_frob(const gsl_matrix *A);
+
+/* The plain row-by-row sum of squares of A's entries (no scaling: the factorization and network
+ * modules' conserved quantities are differences of these sums, compared to rounding). */
+double la_frob2(const gsl_matrix *A);
+
+/* C = alpha op(A) op(B) + beta C with CBLAS (op = transpose or not); sizes must agree. */
+void la_gemm(CBLAS_TRANSPOSE_t ta, CBLAS_TRANSPOSE_t tb, double alpha, const gsl_matrix *A,
+             const gsl_matrix *B, double beta, gsl_matrix *C);
 
 
 /* Median, minimum and maximum of x[0..n-1] (NAN entries ignored; all NAN if none remain).

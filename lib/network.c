@@ -7,6 +7,7 @@
 #include <gsl/gsl_cblas.h>
 #include <gsl/gsl_errno.h>
 #include <gsl/gsl_randist.h>
+#include "la.h"
 
 nn_net *nn_alloc(size_t L, const size_t *d, size_t ns, nn_act act, double leak, int bias)
 {
@@ -80,24 +81,6 @@ static double dact(const nn_net *net, double z)
 }
 
 /* C <- alpha op(A) op(B) + beta C (contiguous gsl matrices). */
-static void gemm(CBLAS_TRANSPOSE_t ta, CBLAS_TRANSPOSE_t tb, double alpha, const gsl_matrix *A,
-                 const gsl_matrix *B, double beta, gsl_matrix *C)
-{
-  const int kdim = (int) (ta == CblasNoTrans ? A->size2 : A->size1);
-  cblas_dgemm(CblasRowMajor, ta, tb, (int) C->size1, (int) C->size2, kdim, alpha, A->data,
-              (int) A->tda, B->data, (int) B->tda, beta, C->data, (int) C->tda);
-}
-
-static double frob2(const gsl_matrix *A)
-{
-  double s = 0.0;
-  for (size_t i = 0; i < A->size1; i++) {
-    const double *row = A->data + i * A->tda;
-    for (size_t j = 0; j < A->size2; j++) s += row[j] * row[j];
-  }
-  return s;
-}
-
 static double vec2(const gsl_vector *v)
 {
   double s = 0.0;
@@ -114,7 +97,7 @@ int nn_gradient(nn_net *net, const gsl_matrix *X, const gsl_matrix *Y, double *l
   for (size_t h = 1; h <= L; h++) {
     const gsl_matrix *in = h == 1 ? X : net->A[h - 1];
     gsl_matrix *Z = net->Z[h];
-    gemm(CblasNoTrans, CblasNoTrans, 1.0, net->W[h], in, 0.0, Z);
+    la_gemm(CblasNoTrans, CblasNoTrans, 1.0, net->W[h], in, 0.0, Z);
     /* Hot loop on raw rows: the matrices are allocated contiguous by nn_alloc. */
     for (size_t i = 0; i < Z->size1; i++) {
       double *z = Z->data + i * ns, *a = net->A[h]->data + i * ns;
@@ -139,7 +122,7 @@ int nn_gradient(nn_net *net, const gsl_matrix *X, const gsl_matrix *Y, double *l
   /* Backward. */
   for (size_t h = L; h >= 1; h--) {
     const gsl_matrix *in = h == 1 ? X : net->A[h - 1];
-    gemm(CblasNoTrans, CblasTrans, 1.0, net->delta[h], in, 0.0, net->gW[h]);
+    la_gemm(CblasNoTrans, CblasTrans, 1.0, net->delta[h], in, 0.0, net->gW[h]);
     if (net->bias)
       for (size_t i = 0; i < net->d[h]; i++) {
         double s = 0.0;
@@ -148,7 +131,7 @@ int nn_gradient(nn_net *net, const gsl_matrix *X, const gsl_matrix *Y, double *l
       }
     if (h == 1) break;
     gsl_matrix *dp = net->delta[h - 1];
-    gemm(CblasTrans, CblasNoTrans, 1.0, net->W[h], net->delta[h], 0.0, dp);
+    la_gemm(CblasTrans, CblasNoTrans, 1.0, net->W[h], net->delta[h], 0.0, dp);
     if (net->act == NN_IDENTITY) continue;
     for (size_t i = 0; i < dp->size1; i++) {
       double *e = dp->data + i * ns;
@@ -165,7 +148,7 @@ int nn_step(nn_net *net, double eta)
   for (size_t h = 1; h <= net->L; h++) {
     gsl_matrix *W = net->W[h];
     cblas_daxpy((int) (W->size1 * W->size2), -eta, net->gW[h]->data, 1, W->data, 1);
-    s += frob2(W);
+    s += la_frob2(W);
     if (net->bias) {
       cblas_daxpy((int) net->b[h]->size, -eta, net->gb[h]->data, 1, net->b[h]->data, 1);
       s += vec2(net->b[h]);
@@ -177,8 +160,8 @@ int nn_step(nn_net *net, double eta)
 void nn_pair(const nn_net *net, size_t h, int with_bias, double *dw, double *dg)
 {
   const int b = with_bias && net->bias;
-  *dw = frob2(net->W[h]) + (b ? vec2(net->b[h]) : 0.0) - frob2(net->W[h + 1]);
-  *dg = frob2(net->gW[h]) + (b ? vec2(net->gb[h]) : 0.0) - frob2(net->gW[h + 1]);
+  *dw = la_frob2(net->W[h]) + (b ? vec2(net->b[h]) : 0.0) - la_frob2(net->W[h + 1]);
+  *dg = la_frob2(net->gW[h]) + (b ? vec2(net->gb[h]) : 0.0) - la_frob2(net->gW[h + 1]);
 }
 
 void nn_pair_neuron(const nn_net *net, size_t h, size_t i, int with_bias, double *dw, double *dg)
@@ -202,15 +185,15 @@ void nn_pair_neuron(const nn_net *net, size_t h, size_t i, int with_bias, double
   *dg = gin - gout;
 }
 
-double nn_layer_norm2(const nn_net *net, size_t h) { return frob2(net->W[h]); }
+double nn_layer_norm2(const nn_net *net, size_t h) { return la_frob2(net->W[h]); }
 
 int nn_pair_matrix(const nn_net *net, size_t h, int grads, gsl_matrix *M)
 {
   if (h < 1 || h >= net->L || M->size1 != net->d[h] || M->size2 != net->d[h])
     GSL_ERROR("nn_pair_matrix: shape mismatch", GSL_EBADLEN);
   const gsl_matrix *Wi = grads ? net->gW[h] : net->W[h], *Wo = grads ? net->gW[h + 1] : net->W[h + 1];
-  gemm(CblasNoTrans, CblasTrans, 1.0, Wi, Wi, 0.0, M);
-  gemm(CblasTrans, CblasNoTrans, -1.0, Wo, Wo, 1.0, M);
+  la_gemm(CblasNoTrans, CblasTrans, 1.0, Wi, Wi, 0.0, M);
+  la_gemm(CblasTrans, CblasNoTrans, -1.0, Wo, Wo, 1.0, M);
   return 0;
 }
 

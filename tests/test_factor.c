@@ -6,6 +6,7 @@
 #include "check.h"
 #include "core.h"
 #include "factor.h"
+#include "la.h"
 
 static double loss_at(const gsl_matrix *X, const gsl_matrix *F, const gsl_matrix *G, mf_work *w)
 {
@@ -203,11 +204,26 @@ static void test_learn_times(void)
   gsl_vector_free(s); mf_work_free(w); mf_problem_free(pr); gsl_rng_free(rng);
 }
 
+/* The shared helpers la_gemm and la_frob2 on a 2x3 hand case: A B^T and the sum of squares. */
+static void test_la_helpers(void)
+{
+  double a[] = { 1, 2, 3, 4, 5, 6 }, b[] = { 1, 0, -1, 2, 1, 0 };
+  gsl_matrix_view A = gsl_matrix_view_array(a, 2, 3), B = gsl_matrix_view_array(b, 2, 3);
+  gsl_matrix *C = gsl_matrix_alloc(2, 2);
+  gsl_matrix_set_all(C, 1.0);
+  la_gemm(CblasNoTrans, CblasTrans, 2.0, &A.matrix, &B.matrix, 0.5, C);   /* 2 A B^T + 0.5 */
+  const double want[] = { 2 * (1 - 3) + 0.5, 2 * (2 + 2) + 0.5, 2 * (4 - 6) + 0.5, 2 * (8 + 5) + 0.5 };
+  for (int i = 0; i < 4; i++) CHECK_NEAR(C->data[i], want[i], 0.0, "la_gemm entry");
+  CHECK_NEAR(la_frob2(&A.matrix), 91.0, 0.0, "la_frob2 = 1+4+9+16+25+36");
+  gsl_matrix_free(C);
+}
+
 int main(void)
 {
   core_init();
   gsl_set_error_handler_off();
   test_gradient_fd();
+  test_la_helpers();
   test_rotation_fast_path();
   test_singular_values();
   test_t_pred();
