@@ -36,7 +36,7 @@ ifeq ($(SANITIZE),1)
   BIN := $(B)/bin-san
 endif
 AR_CFLAGS = -std=c11 -D_POSIX_C_SOURCE=200809L -ffp-contract=off -Wall -Wextra -Wpedantic \
-            -Wshadow -Ilib $(shell pkg-config --cflags gsl)
+            -Wshadow -Ilib -Iexperiments/common $(shell pkg-config --cflags gsl)
 # GSL with OpenBLAS as its CBLAS (and LAPACK): drop the reference gslcblas.
 AR_LIBS = $(filter-out -lgslcblas,$(shell pkg-config --libs gsl)) -lcholmod -lopenblas -lm
 
@@ -69,30 +69,34 @@ deps-doc: ## install gnuplot, TeX Live and latexmk if missing (apt-get)
 	@$(call install_missing,$(DOC_PKGS))
 
 # ---- library, programs, tests ---------------------------------------------------------------
-LIB_SRC   := $(wildcard lib/*.c)
+LIB_SRC   := $(wildcard lib/*/*.c)
 LIB_OBJ   := $(LIB_SRC:%.c=$(OBJ)/%.o)
 LIBAR     := $(OBJ)/libar.a
-EXPERIMENTS := $(sort $(basename $(notdir $(wildcard experiments/*.c))))
+EXP_SRC   := $(wildcard experiments/common/*.c)
+EXP_OBJ   := $(EXP_SRC:%.c=$(OBJ)/%.o)
+EXPAR     := $(OBJ)/libexp.a
+EXPERIMENTS := $(sort $(basename $(notdir $(wildcard experiments/[A-Z]/*.c))))
+# Program NAME lives in experiments/P/NAME.c, P the paper's letter before the first dash.
+paper_of = $(firstword $(subst -, ,$(1)))
 CHECKERS  := $(filter %-claims,$(EXPERIMENTS))
 # The per-paper fragments declare the runs: a run NAME is anything with a NAME_full variable.
-include $(sort $(wildcard experiments/*.mk))
+include $(sort $(wildcard experiments/*/*.mk))
 RUNS      := $(sort $(patsubst %_full,%,$(filter %_full,$(.VARIABLES))))
 TESTS     := $(sort $(basename $(notdir $(wildcard tests/test_*.c))))
 
-$(OBJ)/version.txt: FORCE
-	@mkdir -p $(@D); echo '$(VERSION_NOW)' | cmp -s - $@ || echo '$(VERSION_NOW)' > $@
-$(OBJ)/lib/out.o: $(OBJ)/version.txt
-$(OBJ)/lib/out.o: EXTRA_CFLAGS = -DAR_VERSION='"$(shell cat $(OBJ)/version.txt)"'
+export AR_VERSION := $(VERSION_NOW)
 
 $(OBJ)/%.o: %.c | deps-build
 	@mkdir -p $(@D)
 	$(CC) $(AR_CFLAGS) $(CFLAGS) $(EXTRA_CFLAGS) -MMD -MP -c $< -o $@
 $(LIBAR): $(LIB_OBJ)
 	rm -f $@ && ar rcs $@ $^
-$(BIN)/%: $(OBJ)/experiments/%.o $(LIBAR)
+$(EXPAR): $(EXP_OBJ)
+	rm -f $@ && ar rcs $@ $^
+$(BIN)/%: $(OBJ)/experiments/$$(call paper_of,$$*)/%.o $(EXPAR) $(LIBAR)
 	@mkdir -p $(@D)
 	$(CC) $(LDFLAGS) $^ $(AR_LIBS) -o $@
-$(BIN)/test_%: $(OBJ)/tests/test_%.o $(LIBAR)
+$(BIN)/test_%: $(OBJ)/tests/test_%.o $(EXPAR) $(LIBAR)
 	@mkdir -p $(@D)
 	$(CC) $(LDFLAGS) $^ $(AR_LIBS) -o $@
 -include $(shell find $(OBJ) -name '*.d' 2>/dev/null)
@@ -108,7 +112,7 @@ $(D) $(F) $(CL) $(TEX):
 	@mkdir -p $@
 run_prog = $(or $($(1)_prog),$(1))
 # A run also depends on its paper's fragment (experiments/S.mk for S-...): changed options rerun it.
-$(D)/%.tsv $(D)/%-macros.tex: $(BIN)/$$(call run_prog,$$*) $$(wildcard experiments/$$(firstword $$(subst -, ,$$*)).mk) | $(D)
+$(D)/%.tsv $(D)/%-macros.tex: $(BIN)/$$(call run_prog,$$*) $$(wildcard experiments/$$(call paper_of,$$*)/$$(call paper_of,$$*).mk) | $(D)
 	$(BIN)/$(call run_prog,$*) $($*_$(MODE)) --out $(D)/$*
 
 # ---- figures --------------------------------------------------------------------------------
@@ -257,9 +261,9 @@ checksums: ## record the checksums of a clean build in tests/reference.sha256 (t
 
 FUZZ_SECONDS ?= 30
 FUZZERS      := opt table csv
-FUZZ_SRC_opt   := lib/opt.c
-FUZZ_SRC_table := lib/table.c
-FUZZ_SRC_csv   := lib/csv.c
+FUZZ_SRC_opt   := lib/io/opt.c
+FUZZ_SRC_table := lib/io/table.c
+FUZZ_SRC_csv   := lib/io/csv.c
 FUZZ_PKGS    := clang libclang-rt-14-dev
 .PHONY: deps-fuzz fuzz valgrind
 deps-fuzz:

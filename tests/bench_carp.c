@@ -15,8 +15,9 @@
 #include <stdint.h>
 #include <string.h>
 #include "bench.h"
-#include "core.h"
-#include "cvxclust.h"
+#include "io/proc.h"
+#include "io/cc_data.h"
+#include "models/cc_path.h"
 
 #define AUTHORS "experiments/data/authors.csv"
 
@@ -71,7 +72,7 @@ int main(int argc, char **argv)
   FILE *f = bench_open(argc, argv, "OUT.tsv [path] [quick]");
   int quick = 0;
   for (int a = 2; a < argc; a++) quick |= !strcmp(argv[a], "quick");
-  core_init();
+  proc_init();
   const double t = quick ? 1.1 : 1.01;
   cc_data *d = cc_data_load(AUTHORS);
   if (!d) return 1;

@@ -12,7 +12,7 @@ clustered, columns centred), written plainly from the spec (../shared/spec/W-car
     D U by indexing (U[ei] - U[ej]) and D^T W by one np.bincount over (node, column) -- on this
     machine about 1 ms each per step, against about 20 ms each for products with a dense D;
   - burn-in of 50 steps at eps = 1e-6, then gamma = gamma * t and one step per level until every
-    row of V is zero: the same level sequence and stopping rule as lib/cvxpath.c's cc_carp.
+    row of V is zero: the same level sequence and stopping rule as lib/models/cc_path.c's cc_carp.
 Timed: the path (from the reset state, the inverse precomputed), as on the C side; the weights
 and the inverse are setup, reported apart, and so is the product M @ (n x p) alone, which
 dominates the step.  The C program writes OUTDIR/carp-c-T.tsv (its edges,

@@ -1,12 +1,13 @@
-/* bench_factor.c -- factorization GD (lib/factor, paper J) per iteration, for `make bench`: m = n
+/* bench_factor.c -- factorization GD (lib/models/mf, paper J) per iteration, for `make bench`: m = n
  * = 20, 100, 400, 1000, k = 2n, against the plain numpy loop of tests/bench_factor.py (run in turn,
  * part "gd").  Goal >= 1.5x up to n = 100, where per-call overhead matters; reported at 400, 1000.
  * Usage: bench_factor OUT.tsv [gd] [quick] */
 #include <string.h>
 #include <gsl/gsl_randist.h>
 #include "bench.h"
-#include "core.h"
-#include "factor.h"
+#include "core/rng.h"
+#include "io/proc.h"
+#include "models/mf.h"
 
 typedef struct {
   gsl_matrix *X, *F, *G;
@@ -24,7 +25,7 @@ int main(int argc, char **argv)
   FILE *f = bench_open(argc, argv, "OUT.tsv [gd] [quick]");
   int quick = 0;
   for (int a = 2; a < argc; a++) quick |= !strcmp(argv[a], "quick");
-  core_init();
+  proc_init();
   const size_t ns[] = { 20, 100, 400, 1000 };
   for (size_t s = 0; s < (quick ? 2u : 4u); s++) {
     const size_t n = ns[s], k = 2 * n;

@@ -1,4 +1,4 @@
-/* bench_sensing.c -- the sensing operator and sensing GD (lib/sensing), measured for `make bench`.
+/* bench_sensing.c -- the sensing operator and sensing GD (lib/models/ms, ms_operator), measured for `make bench`.
  *   1. A, A* and the fused pass at (n, m) = (40,400), (100,5000), (200,20000): bytes of the packed
  *      operator per second, over the streaming bandwidth (goal >= 0.8 when it exceeds the L3);
  *      GD time per iteration with k = n, against numpy (tests/bench_sensing.py; goal >= 3x at the
@@ -16,8 +16,9 @@
 #include <unistd.h>
 #include <gsl/gsl_cblas.h>
 #include "bench.h"
-#include "core.h"
-#include "sensing.h"
+#include "core/rng.h"
+#include "io/proc.h"
+#include "models/ms.h"
 
 typedef struct {
   ms_problem *pr;
@@ -107,7 +108,7 @@ int main(int argc, char **argv)
     quick |= !strcmp(argv[a], "quick");
     gd |= !strcmp(argv[a], "gd");
   }
-  core_init();
+  proc_init();
   char name[96], ref[96];
   stream_ctx st = { malloc(STREAM_N * sizeof(double)), malloc(STREAM_N * sizeof(double)),
                     2.0 * STREAM_N * sizeof(double), 0 };

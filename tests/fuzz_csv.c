@@ -3,7 +3,7 @@
 #include <math.h>
 #include <stdint.h>
 #include <stdlib.h>
-#include "csv.h"
+#include "io/csv.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {

@@ -3,7 +3,7 @@
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
-#include "table.h"
+#include "io/table.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {

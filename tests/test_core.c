@@ -4,8 +4,13 @@
 #include <unistd.h>
 #include <gsl/gsl_randist.h>
 #include "check.h"
-#include "core.h"
-#include "table.h"
+#include "core/la.h"
+#include "core/rng.h"
+#include "core/stats.h"
+#include "io/opt.h"
+#include "io/out.h"
+#include "io/proc.h"
+#include "io/table.h"
 
 static void test_rng(void)
 {
@@ -25,7 +30,7 @@ static void test_rng(void)
   CHECK(rng_derive(1, RNG_DATA, 1, 0) == rng_derive(1, RNG_DATA, 1, 0), "derivation is a function");
   gsl_set_error_handler_off();
   CHECK(rng_stream(0, RNG_DATA, 0, 0) == NULL, "seed 0 is refused");
-  core_init();
+  proc_init();
   gsl_rng_free(a); gsl_rng_free(b); gsl_rng_free(c); gsl_rng_free(d);
 }
 
@@ -197,7 +202,7 @@ static void test_la(void)
     }
   CHECK(qerr < 1e-14, "orthonormalized columns (error %g)", qerr);
   double xs[] = { 3, NAN, 1, 2, 10 };
-  la_summary sm = la_summarize(xs, 5);
+  stats_summary sm = stats_summarize(xs, 5);
   CHECK(sm.median == 2.5 && sm.min == 1 && sm.max == 10 && sm.count == 4, "summary ignores NaN");
   gsl_rng_free(rng);
   gsl_matrix_free(A); gsl_matrix_free(B); gsl_matrix_free(C); gsl_matrix_free(R);
@@ -209,7 +214,7 @@ static void test_la(void)
 
 int main(void)
 {
-  core_init();
+  proc_init();
   test_rng();
   test_opt();
   test_out_and_table();

@@ -3,7 +3,7 @@
 #include <stdio.h>
 #include <string.h>
 #include "check.h"
-#include "csv.h"
+#include "io/csv.h"
 
 static csv_data *parse(const char *s) { return csv_parse(s, strlen(s), "t.csv"); }
 

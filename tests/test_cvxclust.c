@@ -8,8 +8,10 @@
 #include <gsl/gsl_linalg.h>
 #include <gsl/gsl_randist.h>
 #include "check.h"
-#include "core.h"
-#include "cvxclust.h"
+#include "core/rng.h"
+#include "core/uf.h"
+#include "io/proc.h"
+#include "models/cc_path.h"
 
 /* The variance rule written out directly (two-pass variance). */
 static double phi_by_definition(const double *d2, size_t m)
@@ -143,14 +145,14 @@ static void test_admm_step(gsl_rng *r, cc_solver solver)
 static void test_union_find(void)
 {
   size_t parent[6], size[6];
-  cc_uf_init(parent, size, 6);
-  CHECK(cc_uf_union(parent, size, 0, 1) == 1, "merge 0-1");
-  CHECK(cc_uf_union(parent, size, 2, 3) == 1, "merge 2-3");
-  CHECK(cc_uf_union(parent, size, 1, 0) == 0, "0-1 again: no merge");
-  CHECK(cc_uf_find(parent, 0) == cc_uf_find(parent, 1) && cc_uf_find(parent, 0) != cc_uf_find(parent, 2), "components");
-  CHECK(cc_uf_union(parent, size, 3, 0) == 1, "merge {2,3} with {0,1}");
-  CHECK(cc_uf_find(parent, 1) == cc_uf_find(parent, 2) && cc_uf_find(parent, 4) == 4, "4 alone");
-  CHECK(size[cc_uf_find(parent, 0)] == 4, "size 4");
+  uf_init(parent, size, 6);
+  CHECK(uf_union(parent, size, 0, 1) == 1, "merge 0-1");
+  CHECK(uf_union(parent, size, 2, 3) == 1, "merge 2-3");
+  CHECK(uf_union(parent, size, 1, 0) == 0, "0-1 again: no merge");
+  CHECK(uf_find(parent, 0) == uf_find(parent, 1) && uf_find(parent, 0) != uf_find(parent, 2), "components");
+  CHECK(uf_union(parent, size, 3, 0) == 1, "merge {2,3} with {0,1}");
+  CHECK(uf_find(parent, 1) == uf_find(parent, 2) && uf_find(parent, 4) == 4, "4 alone");
+  CHECK(size[uf_find(parent, 0)] == 4, "size 4");
 }
 
 static void test_ari(void)
@@ -276,7 +278,7 @@ static void test_carp(gsl_rng *r)
 
 int main(void)
 {
-  core_init();
+  proc_init();
   gsl_rng *r = rng_stream(7, RNG_MISC, 1, 0);
   test_weights();
   test_operator(r);

@@ -4,9 +4,11 @@
 #include <gsl/gsl_blas.h>
 #include <gsl/gsl_randist.h>
 #include "check.h"
-#include "core.h"
-#include "factor.h"
-#include "la.h"
+#include "core/la.h"
+#include "core/rng.h"
+#include "io/proc.h"
+#include "models/mf.h"
+#include "core/la.h"
 
 static double loss_at(const gsl_matrix *X, const gsl_matrix *F, const gsl_matrix *G, mf_work *w)
 {
@@ -220,7 +222,7 @@ static void test_la_helpers(void)
 
 int main(void)
 {
-  core_init();
+  proc_init();
   gsl_set_error_handler_off();
   test_gradient_fd();
   test_la_helpers();

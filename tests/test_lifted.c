@@ -7,8 +7,9 @@
 #include <gsl/gsl_math.h>
 #include <gsl/gsl_randist.h>
 #include "check.h"
-#include "core.h"
-#include "lifted.h"
+#include "core/rng.h"
+#include "io/proc.h"
+#include "models/lt.h"
 
 static size_t ipow(size_t n, size_t l) { size_t p = 1; while (l--) p *= n; return p; }
 
@@ -309,7 +310,7 @@ static void test_learn_time(void)
 
 int main(void)
 {
-  core_init();
+  proc_init();
   test_definition();
   test_fd();
   test_factorization();

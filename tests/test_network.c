@@ -3,8 +3,9 @@
  * nets. */
 #include <gsl/gsl_randist.h>
 #include "check.h"
-#include "core.h"
-#include "network.h"
+#include "core/rng.h"
+#include "io/proc.h"
+#include "models/nn.h"
 
 static void random_data(gsl_matrix *X, gsl_matrix *Y, gsl_rng *rng)
 {
@@ -139,7 +140,7 @@ static void test_identity_random(void)
 
 int main(void)
 {
-  core_init();
+  proc_init();
   gsl_set_error_handler_off();
   for (int a = 0; a < 3; a++)
     for (int b = 0; b < 2; b++) test_backprop_fd((nn_act) a, b);

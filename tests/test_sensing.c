@@ -4,8 +4,11 @@
 #include <gsl/gsl_blas.h>
 #include <gsl/gsl_randist.h>
 #include "check.h"
-#include "core.h"
-#include "sensing.h"
+#include "core/la.h"
+#include "core/rng.h"
+#include "io/proc.h"
+#include "models/ms.h"
+#include "ms_protocol.h"
 
 static void random_sym(gsl_matrix *Z, gsl_rng *rng)
 {
@@ -181,7 +184,7 @@ static void test_run(void)
   ms_config wild = { .mu = 50.0, .T = 100 };
   gsl_set_error_handler_off();
   int rc = ms_run(pr, &wild, U, tr, &fail);
-  core_init();
+  proc_init();
   CHECK(rc == GSL_ERUNAWAY && fail > 0 && fail < 100, "divergence reported at iteration %zu", fail);
   ms_trace_free(tr);
   gsl_matrix_free(U);
@@ -398,7 +401,7 @@ static void test_learn_times(void)
 
 int main(void)
 {
-  core_init();
+  proc_init();
   test_packing();
   test_adjoint();
   test_isotropy();

@@ -1,0 +1,143 @@
+/* M-rank1 -- the implicit rank-1 bias of lifted GD (Lemma 2 / Theorem 1 of Ma, Lavaei & Sojoudi
+ * 2023) and its linear regime (Lemma 12), on a Gaussian instance with a clear spectral gap.
+ *  - kappa-hat_t = max_{u perp v1} |<w_t, u^{(x)l}>| / |<w_t, v1^{(x)l}>| for l = 1 and l = 3, with
+ *    the bound of the linear regime  B_t = rho_l^t ||P^{(x)l} w_0||_F / |<w_0, v1^{(x)l}>|,
+ *    rho_l = (1 + eta s2^l) / (1 + eta sigma1^l), s2 = max_{j >= 2} |sigma_j(U)|, P = I - v1 v1^T.
+ *  - ||w_t - w~_t|| / ||w~_t||, w~_t = (I + eta U^{(x)l})^t w_0, at t = t-lin for several eps. */
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+#include <gsl/gsl_cblas.h>
+#include <gsl/gsl_math.h>
+#include <gsl/gsl_randist.h>
+#include "experiment.h"
+#include "models/lt.h"
+
+int main(int argc, char **argv)
+{
+  proc_init();
+  long n = 4, m = 40, T = 500, t_lin = 100, l = 3;
+  double z_norm = M_SQRT2, eta = 0.005, eps = 1e-12;
+  opt_list epss = { 5, { 1e-6, 3e-6, 1e-5, 3e-5, 1e-4 } };
+  opt_spec specs[] = {
+    { "n", OPT_INT, &n, 2, 10, 0, "dimension n" },
+    { "m", OPT_INT, &m, 1, 10000, 0, "number of Gaussian measurements" },
+    { "l", OPT_INT, &l, 2, 4, 0, "lifting order compared with l = 1" },
+    { "z-norm", OPT_REAL, &z_norm, 0, 100, OPT_LO_OPEN, "norm of the ground truth z (sigma_1(U) ~ |z|^2)" },
+    { "eta", OPT_REAL, &eta, 0, 1, OPT_LO_OPEN, "step size" },
+    { "eps", OPT_REAL, &eps, 0, 1, OPT_LO_OPEN, "initialization scale of the kappa-hat runs" },
+    { "T", OPT_INT, &T, 1, 100000, 0, "iterations of the kappa-hat runs" },
+    { "epss", OPT_REALS, &epss, 0, 1, OPT_LO_OPEN, "initialization scales of the linear-regime check" },
+    { "t-lin", OPT_INT, &t_lin, 1, 100000, 0, "iteration at which the linear-regime deviation is measured" },
+  };
+  opt_parser p = OPT_PARSER("M-rank1", "rank-1 bias (kappa-hat vs t, l = 1 and l) and the linear regime", specs);
+  int status;
+  if (!opt_parse(&p, argc, argv, &status)) return status;
+  if (pow((double) n, (double) l) > 4096) return opt_fail(&p, "--n", "n^l must be <= 4096 (got n = %ld, l = %ld)", n, l);
+  if (epss.n < 2) return opt_fail(&p, "--epss", "needs at least two values for a slope");
+
+  gsl_rng *rd = rng_stream(p.seed, RNG_DATA, 1, 0), *ri = rng_stream(p.seed, RNG_INIT, 1, 0);
+  lt_base *B = lt_base_gaussian((size_t) n, (size_t) m, z_norm, rd);
+  if (!B) return PROC_EXIT_NUMERIC;
+  double s2 = 0;
+  for (long j = 1; j < n; j++) s2 = fmax(s2, fabs(B->sigma[j]));
+  const double s1 = B->sigma[0];
+  double x0[16];
+  for (long a = 0; a < n; a++) x0[a] = gsl_ran_gaussian(ri, 1.0);
+
+  /* kappa-hat runs, l = 1 and l = l. */
+  const size_t ls[2] = { 1, (size_t) l };
+  double *kap = malloc(2 * (size_t) (T + 1) * sizeof(double)), *bnd = malloc(2 * (size_t) (T + 1) * sizeof(double));
+  double rate[2];
+  for (int k = 0; k < 2; k++) {
+    lt_work *W = lt_work_alloc(B, ls[k]);
+    const size_t N = lt_work_size(W);
+    double *w = malloc(N * sizeof(double)), *pw = malloc(N * sizeof(double)), *tmp = malloc(N * sizeof(double));
+    double *pm = malloc((size_t) (n * n) * sizeof(double)), *v1l = malloc(N * sizeof(double));
+    if (!W || !w || !pw || !tmp || !pm || !v1l || !kap || !bnd) return PROC_EXIT_NUMERIC;
+    lt_init(w, x0, (size_t) n, ls[k], eps);
+    for (long a = 0; a < n; a++)
+      for (long c = 0; c < n; c++) pm[a * n + c] = (a == c) - B->v1[a] * B->v1[c];
+    memcpy(pw, w, N * sizeof(double));
+    lt_kron_apply(pm, (size_t) n, 1, ls[k], pw, tmp);
+    lt_power(B->v1, (size_t) n, ls[k], v1l);
+    const double c0 = cblas_dnrm2((int) N, pw, 1) / fabs(cblas_ddot((int) N, w, 1, v1l, 1));
+    rate[k] = (1 + eta * pow(s2, (double) ls[k])) / (1 + eta * pow(s1, (double) ls[k]));
+    for (long t = 0; t <= T; t++) {
+      double loss;
+      if (lt_kappa(w, (size_t) n, ls[k], B->v1, &kap[k * (T + 1) + t], W)) return PROC_EXIT_NUMERIC;
+      bnd[k * (T + 1) + t] = c0 * pow(rate[k], (double) t);
+      if (t < T) {
+        int rc = lt_gd_step(B, W, w, eta, &loss);
+        if (rc == GSL_ERUNAWAY) { fprintf(stderr, "M-rank1: diverged at iteration %ld (l = %zu)\n", t, ls[k]); return PROC_EXIT_NUMERIC; }
+        if (rc) return PROC_EXIT_NUMERIC;
+      }
+    }
+    lt_work_free(W); free(w); free(pw); free(tmp); free(pm); free(v1l);
+  }
+
+  /* Linear regime at order l: deviation of GD from the linear recursion at t = t-lin. */
+  double dev[OPT_LIST_MAX];
+  {
+    lt_work *W = lt_work_alloc(B, (size_t) l);
+    const size_t N = lt_work_size(W);
+    double *w = malloc(N * sizeof(double)), *wl = malloc(N * sizeof(double));
+    if (!W || !w || !wl) return PROC_EXIT_NUMERIC;
+    for (size_t e = 0; e < epss.n; e++) {
+      lt_init(w, x0, (size_t) n, (size_t) l, epss.v[e]);
+      memcpy(wl, w, N * sizeof(double));
+      for (long t = 0; t < t_lin; t++) {
+        double loss;
+        if (lt_gd_step(B, W, w, eta, &loss)) { fprintf(stderr, "M-rank1: diverged at iteration %ld\n", t); return PROC_EXIT_NUMERIC; }
+        lt_linear_step(B, W, wl, eta);
+      }
+      const double nl = cblas_dnrm2((int) N, wl, 1);
+      cblas_daxpy((int) N, -1.0, wl, 1, w, 1);
+      dev[e] = cblas_dnrm2((int) N, w, 1) / nl;
+    }
+    lt_work_free(W); free(w); free(wl);
+  }
+  /* least-squares slope of log dev against log eps */
+  double sx = 0, sy = 0, sxx = 0, sxy = 0;
+  for (size_t e = 0; e < epss.n; e++) {
+    const double X = log(epss.v[e]), Y = log(dev[e]);
+    sx += X; sy += Y; sxx += X * X; sxy += X * Y;
+  }
+  const double ne = (double) epss.n, slope = (ne * sxy - sx * sy) / (ne * sxx - sx * sx);
+
+  out_file f;
+  if (out_tsv_open(&f, &p, NULL)) return PROC_EXIT_NUMERIC;
+  out_comment(&f, "Gaussian instance from (seed, DATA, 1); x0 from (seed, INIT, 1); w0 = eps x0^{(x)l}/n^{l/2}");
+  out_comment(&f, "sigma_1(U) = %.17g, s2 = max_{j>=2} |sigma_j(U)| = %.17g; rate_1 = %.17g, rate_%ld = %.17g", s1, s2, rate[0], l, rate[1]);
+  out_columns(&f, "t\tkappa_1\tbound_1\tkappa_l\tbound_l");
+  for (long t = 0; t <= T; t++)
+    fprintf(f.fp, "%ld\t%.17g\t%.17g\t%.17g\t%.17g\n", t, kap[t], bnd[t], kap[T + 1 + t], bnd[T + 1 + t]);
+  if (out_commit(&f)) return PROC_EXIT_NUMERIC;
+
+  if (out_tsv_open(&f, &p, "linear")) return PROC_EXIT_NUMERIC;
+  out_comment(&f, "||w_t - w~_t|| / ||w~_t|| at t = %ld, l = %ld; least-squares log-log slope %.17g", t_lin, l, slope);
+  out_columns(&f, "eps\tdeviation");
+  for (size_t e = 0; e < epss.n; e++) fprintf(f.fp, "%.17g\t%.17g\n", epss.v[e], dev[e]);
+  if (out_commit(&f)) return PROC_EXIT_NUMERIC;
+
+  char num[64];
+  if (out_macros_open(&f, &p)) return PROC_EXIT_NUMERIC;
+  out_macro(&f, "MRankoneSigmaOne", "%.3f", s1);
+  out_macro(&f, "MRankoneSigmaTwo", "%.3f", s2);
+  out_macro(&f, "MRankoneRateOne", "%.5f", rate[0]);
+  out_macro(&f, "MRankoneRateL", "%.5f", rate[1]);
+  out_macro(&f, "MRankoneKappaEndOne", "%s", out_tex_number(num, sizeof num, kap[T], 3));
+  out_macro(&f, "MRankoneKappaEndL", "%s", out_tex_number(num, sizeof num, kap[2 * T + 1], 3));
+  out_macro(&f, "MRankoneKappaStartOne", "%s", out_tex_number(num, sizeof num, kap[0], 3));
+  out_macro(&f, "MRankoneKappaStartL", "%s", out_tex_number(num, sizeof num, kap[T + 1], 3));
+  out_macro(&f, "MRankoneSlope", "%.3f", slope);
+  out_macro(&f, "MRankoneT", "%ld", T);
+  out_macro(&f, "MRankoneTlin", "%ld", t_lin);
+  out_macro(&f, "MRankoneEta", "%g", eta);
+  out_macro(&f, "MRankoneEps", "%s", out_tex_number(num, sizeof num, eps, 2));
+  out_macro(&f, "MRankoneN", "%ld", n);
+  out_macro(&f, "MRankoneM", "%ld", m);
+  if (out_commit(&f)) return PROC_EXIT_NUMERIC;
+  lt_base_free(B); gsl_rng_free(rd); gsl_rng_free(ri); free(kap); free(bnd);
+  return 0;
+}

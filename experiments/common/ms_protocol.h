@@ -1,0 +1,59 @@
+/* ms_protocol.h -- the matrix-sensing experiments' protocol (S, X): option rules shared by the
+ * programs, the phase landmarks of one trajectory, and the seed sweep with its stream layout. */
+#ifndef AR_MS_PROTOCOL_H
+#define AR_MS_PROTOCOL_H
+
+#include "io/opt.h"
+#include "io/prog.h"
+#include "models/ms.h"
+
+/* Phase landmarks of one trajectory (Stoger & Soltanolkotabi's three phases), from a trace with
+ * diagnostics every iteration and the power-method deviation:
+ *   phase1_end = first t with pm_dev[t] > pm_level (the iterates leave the power method)
+ *   phase2_end = first t >= phase1_end with signal[t] >= sigma_min / sqrt(10)
+ *   plateau_t  = argmin over [phase1_end, phase2_end) of |ln test[t+1] - ln test[t]|, and
+ *   plateau    = test[plateau_t] (the saddle plateau)
+ *   t_hit      = first t with test[t] < hit_level
+ * Missing landmarks are T+1 (and plateau NAN). */
+typedef struct {
+  size_t phase1_end, phase2_end, plateau_t, t_hit;
+  double plateau;
+} ms_landmarks;
+void ms_find_landmarks(const ms_trace *tr, double sigma_min, double pm_level, double hit_level,
+                       ms_landmarks *lm);
+
+/* Validate the shape options shared by the sensing experiments (1 <= r <= n, r <= k, m >= 1):
+ * one error line and OPT_EXIT_USAGE on violation, else 0.  Warns (run goes on) when
+ * m >= n(n+1)/2: then A is injective on symmetric matrices and there is no overfitting regime. */
+int ms_validate(const opt_parser *p, long n, long r, long k, long m);
+
+/* A sweep: every alpha x data seed x init seed, one run of T steps each, with the outcomes that the
+ * S experiments summarize.  Streams: truth (seed, RNG_DATA, d), operator (seed, RNG_OPERATOR, d),
+ * init (seed, RNG_INIT, d, i), d and i counted from 1; the operator is drawn row by row, so with
+ * the same data seed a smaller m measures with the first rows of a larger one. */
+typedef struct {
+  size_t n, r, k, m;
+  double kappa, mu;
+  size_t T;
+  size_t noise_every;   /* track the noise every so many iterations when alpha <= noise_alpha_max */
+  double noise_alpha_max;
+  double hit_level;     /* t_hit = first t with test < hit_level */
+  unsigned long seed;
+  size_t data_seeds, init_seeds;
+} ms_sweep_config;
+
+typedef struct {
+  double alpha;
+  size_t data_seed, init_seed;
+  double test, train;   /* at t = T */
+  double train0;        /* f(U_0) */
+  double noise_max;     /* max over tracked t of ||U_t W_perp||, NAN when not tracked */
+  size_t t_hit;         /* T + 1 if never */
+} ms_outcome;
+
+/* Fills out[(a * data_seeds + d) * init_seeds + i].  On divergence returns GSL_ERUNAWAY with
+ * *fail_alpha and *fail_iter set.  bar may be NULL. */
+int ms_sweep(const ms_sweep_config *cfg, const double *alphas, size_t na, ms_outcome *out,
+             prog_bar *bar, double *fail_alpha, size_t *fail_iter);
+
+#endif

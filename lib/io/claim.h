@@ -1,0 +1,50 @@
+/* claim.h -- evaluating the artifact's claims from its data files (prefix claim_).
+ *
+ * Each paper has one checker program (experiments/X-claims.c) with one function per claim.  A
+ * function reads the data files that the figures are drawn from (never a separate run), measures,
+ * compares with the criterion fixed in the spec, and fills a claim_result.  claim_main is the whole
+ * main() of a checker:
+ *     X-claims --claim ID --data DIR --out FILE
+ * writes FILE atomically with one tab-separated line "PASS|FAIL<TAB>ID<TAB>measured<TAB>criterion".
+ * A FAIL is a result (exit 0).  Exit 1 means the claim could not be evaluated (missing or malformed
+ * data); exit 2 is bad usage.
+ */
+#ifndef AR_CLAIM_H
+#define AR_CLAIM_H
+
+#include <stddef.h>
+#include "io/table.h"
+
+typedef struct {
+  int pass;
+  char measured[1024];
+  char criterion[1024];
+  const char *datadir;
+} claim_result;
+
+/* Returns 0 when the claim was evaluated (whatever its verdict), non-zero when it could not be. */
+typedef int (*claim_fn)(claim_result *res);
+
+typedef struct {
+  const char *id;
+  claim_fn fn;
+} claim_entry;
+
+int claim_main(int argc, char **argv, const char *program, const claim_entry *claims, size_t n);
+
+/* Append formatted text to res->measured / res->criterion (separated by "; "). */
+void claim_measured(claim_result *res, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+void claim_criterion(claim_result *res, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+
+/* Read DATADIR/NAME.tsv; NULL (message printed) on failure. */
+table *claim_table(const claim_result *res, const char *name);
+
+/* 1 if T's parameter NAME is exactly WANT; else 0 and one line on stderr naming FILE (the claim is
+ * stated for other parameters than the data were made with). */
+int claim_require_text(const table *t, const char *file, const char *name, const char *want);
+
+/* The indices of the N columns NAMES of T into IDX; 0 if T is NULL or any column is missing (message
+ * printed by table_col). */
+int claim_cols(const table *t, const char **names, int *idx, size_t n);
+
+#endif

@@ -1,0 +1,68 @@
+/* proc.c -- process-wide settings, clock, divergence report and cost record; see proc.h. */
+#include "io/proc.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <time.h>
+#include <sys/resource.h>
+#include <gsl/gsl_errno.h>
+
+void openblas_set_num_threads(int);
+
+/* The one piece of process-wide state: when the process started and which run it is. */
+static double process_start;
+static char resources_stem[4096];
+
+static void report(const char *reason, const char *file, int line, int gsl_errno)
+{
+  fprintf(stderr, "gsl: %s:%d: %s (%s)\n", file, line, reason, gsl_strerror(gsl_errno));
+}
+
+double proc_seconds(void)
+{
+  struct timespec ts;
+  clock_gettime(CLOCK_MONOTONIC, &ts);
+  return (double) ts.tv_sec + 1e-9 * (double) ts.tv_nsec;
+}
+
+static void write_resources(void)
+{
+  if (!resources_stem[0]) return;
+  struct rusage ru;
+  getrusage(RUSAGE_SELF, &ru);
+  char path[sizeof resources_stem + 16];
+  snprintf(path, sizeof path, "%s.resources", resources_stem);
+  FILE *fp = fopen(path, "w");
+  if (!fp) return;
+  fprintf(fp, "wall_s\tmax_rss_kib\n%.3f\t%ld\n", proc_seconds() - process_start, ru.ru_maxrss);
+  fclose(fp);
+}
+
+void proc_init(void)
+{
+  openblas_set_num_threads(1);
+  gsl_set_error_handler(report);
+  process_start = proc_seconds();
+  atexit(write_resources);
+}
+
+void proc_note_output(const char *stem)
+{
+  if (!resources_stem[0]) snprintf(resources_stem, sizeof resources_stem, "%s", stem);
+}
+
+int proc_diverged(const char *program, size_t iter, const char *fmt, ...)
+{
+  fprintf(stderr, "%s: diverged at iteration %zu", program, iter);
+  if (fmt) {
+    va_list ap;
+    fputs(" (", stderr);
+    va_start(ap, fmt);
+    vfprintf(stderr, fmt, ap);
+    va_end(ap);
+    fputc(')', stderr);
+  }
+  fputs(": non-finite iterate\n", stderr);
+  return PROC_EXIT_NUMERIC;
+}

@@ -1,0 +1,33 @@
+/* proc.h -- what every program does once per process (prefix proc_): fixed numerical settings,
+ * the wall clock, the one report of a diverged run, and the record of the run's cost.
+ *
+ * proc_init fixes the settings that results depend on (OpenBLAS on one thread, whose reductions
+ * change bits with the thread count; GSL errors reported on stderr and returned as codes instead of
+ * aborting), starts the process clock, and registers the cost record: when a program that
+ * committed a data file exits, STEM.resources (STEM: the stem of its first data file) receives its
+ * wall time and peak resident memory.  Those numbers vary from run to run, so they live apart from
+ * the deterministic data whose checksums make verify compares.  Call proc_init first in main. */
+#ifndef AR_PROC_H
+#define AR_PROC_H
+
+#include <stddef.h>
+
+void proc_init(void);
+
+/* Exit status for a numerical failure such as divergence (usage errors are OPT_EXIT_USAGE). */
+#define PROC_EXIT_NUMERIC 1
+
+/* Seconds on the monotonic clock (an arbitrary origin: subtract two readings). */
+double proc_seconds(void);
+
+/* The one message for a run that diverged: "PROGRAM: diverged at iteration ITER (WHAT): non-finite
+ * iterate" on stderr; WHAT names the setting (e.g. "mu = 0.1, alpha = 1e-06"), may be NULL.
+ * Returns PROC_EXIT_NUMERIC, so that mains can `return proc_diverged(...)`. */
+int proc_diverged(const char *program, size_t iter, const char *fmt, ...)
+  __attribute__((format(printf, 3, 4)));
+
+/* Called by the output layer when a data file with stem STEM was committed (the first one names
+ * the cost record). */
+void proc_note_output(const char *stem);
+
+#endif

@@ -1,0 +1,116 @@
+/* cc.h -- convex clustering: weights, the edge graph and the ADMM step (prefix cc_).
+ *
+ * Weylandt, Nagorski & Allen (JCGS 2020).  Rows x_i of X (n x p) are clustered by
+ *     U(lambda) = argmin_U 1/2 ||X - U||_F^2 + lambda sum_{l=(i,j) in E} w_l ||U_i - U_j||_2;
+ * i and j share a cluster at lambda when U_i = U_j.  The module provides
+ *   - the weights (package defaults): w_ij = exp(-phi ||x_i - x_j||^2) on the centred data, phi the
+ *     grid value 10^-10..10^10 maximizing the sample variance of the weights, then a symmetrised
+ *     k-nearest-neighbour mask with the smallest k >= 1 that makes the graph connected;
+ *   - the edge difference operator D (row l = e_i^T - e_j^T for edge l = (i, j), i < j, edges in
+ *     lexicographic order) applied as D U and D^T V in O(|E| p) from the edge list, never formed;
+ *   - the ADMM step of the spec (rho = 1 by default) with I + rho D^T D (identity plus a graph
+ *     Laplacian) factored ONCE, by CHOLMOD (sparse) or LAPACK dpotrf (dense), never inverted;
+ *   - CARP (one ADMM step per level, gamma <- t gamma), CARP-VIZ (back-tracking so that each
+ *     accepted step fuses at most one edge), and the exact path (converged ADMM on a grid);
+ *   - fusion bookkeeping, union-find clusters, the dendrogram in R's hclust merge/height
+ *     convention, the adjusted Rand index and the Hausdorff distance between two paths.
+ *
+ * Storage: matrices in this module are COLUMN-major arrays (entry (r, c) of an R x C matrix is
+ * a[c * R + r]), the layout CHOLMOD and LAPACK solve in place; so are the stored iterates.
+ * Errors: GSL codes (GSL_ENOMEM, GSL_EINVAL for bad arguments or a disconnected graph,
+ * GSL_EFAILED for a failed factorization, GSL_ERUNAWAY for a non-finite iterate).
+ * Workspaces are allocated once; the iteration loops allocate nothing except when a path's
+ * storage grows (amortised doubling).
+ */
+#ifndef AR_CC_H
+#define AR_CC_H
+
+#include <stddef.h>
+
+/* ---- weights and the edge graph ---------------------------------------------------------- */
+
+typedef struct {
+  size_t n, ne;     /* points and edges */
+  size_t *ei, *ej;  /* edge l joins ei[l] < ej[l]; lexicographic order */
+  double *w;        /* weights w_l > 0 */
+  double phi;       /* chosen bandwidth */
+  size_t k;         /* chosen number of neighbours */
+} cc_graph;
+
+/* A column-major copy of the row-major n x p matrix x (malloc'd; NULL if out of memory). */
+double *cc_colmajor(const double *x, size_t n, size_t p);
+
+/* Subtract the column means of the n x p column-major matrix x (in place). */
+void cc_center(double *x, size_t n, size_t p);
+
+/* Squared Euclidean distances between the rows of x (n x p, column-major) into d2 (n x n,
+ * symmetric, zero diagonal). */
+void cc_sqdist(const double *x, size_t n, size_t p, double *d2);
+
+/* The phi rule: argmax over phi = 10^e, e = -10..10, of the sample variance (divisor m - 1) of
+ * exp(-phi d2[q]) over the m pair distances d2[0..m-1]; the first maximizer on ties. */
+double cc_choose_phi(const double *d2pairs, size_t m);
+
+/* The package's kNN mask for the n x n weight matrix w (zero diagonal): mask[i*n+j] = 1 when
+ * w_ij > 0 and w_ij >= the k-th largest entry of row i (so ties at the boundary are all kept),
+ * symmetrised (i ~ j when either row selects the other). */
+void cc_knn_mask(const double *w, size_t n, size_t k, unsigned char *mask);
+
+/* 1 when the graph of mask (n x n, symmetric) is connected. */
+int cc_connected(const unsigned char *mask, size_t n);
+
+/* The whole weights rule on the rows of x (n x p, column-major, used as given: centre first).
+ * Weights are those of the package: exp(-phi d^2), the same matrix that ranks neighbours.
+ * Returns NULL when no k <= n - 1 gives a connected graph (message on stderr) or out of memory. */
+cc_graph *cc_weights(const double *x, size_t n, size_t p);
+
+/* A graph from an explicit edge list (for tests): edges must satisfy i < j, lexicographic. */
+cc_graph *cc_graph_make(size_t n, size_t ne, const size_t *ei, const size_t *ej, const double *w);
+void cc_graph_free(cc_graph *g);
+
+/* out (ne x p) = D u (u: n x p); out (n x p) = D^T v (v: ne x p).  Column-major. */
+void cc_diff(const cc_graph *g, size_t p, const double *u, double *out);
+void cc_diff_t(const cc_graph *g, size_t p, const double *v, double *out);
+
+/* ---- ADMM ---------------------------------------------------------------------------------- */
+
+typedef enum { CC_SOLVER_CHOLMOD = 0, CC_SOLVER_DENSE = 1 } cc_solver;
+
+typedef struct cc_factor cc_factor;   /* opaque: a factorization of I + rho D^T D */
+
+typedef struct {
+  size_t n, p, ne;
+  const cc_graph *g;
+  double rho;
+  const double *x;    /* n x p data (the caller's array, not copied) */
+  double *u;          /* n x p */
+  double *v, *z;      /* ne x p: split variable V ~ D U and scaled dual Z */
+  double *vnorm;      /* ne: ||V_l||_2 after the last step (0 exactly when fused) */
+  double *rhs, *t;    /* scratch n x p and ne x p */
+  double *scale;      /* scratch ne: soft-threshold factors */
+  cc_factor *f;
+} cc_admm;
+
+/* Allocate and factor I + rho D^T D once.  NULL on failure (message on stderr). */
+cc_admm *cc_admm_alloc(const double *x, size_t n, size_t p, const cc_graph *g, double rho,
+                       cc_solver solver);
+void cc_admm_free(cc_admm *a);
+
+/* U = X, V = Z = D X. */
+void cc_admm_reset(cc_admm *a);
+
+/* One ADMM step at level gamma:
+ *   U <- (I + rho D^T D)^{-1} [X + rho D^T (V - Z)];  T = D U + Z;
+ *   V_l <- (1 - gamma w_l / (rho ||T_l||))_+ T_l;      Z <- T - V.
+ * Returns 0, or GSL_ERUNAWAY when an entry of U is not finite. */
+int cc_admm_step(cc_admm *a, double gamma);
+
+/* Solve (I + rho D^T D) Y = B in place (B: n x p), through the stored factorization. */
+int cc_admm_solve(cc_admm *a, double *b);
+
+/* Copy the state (U, V, Z) to / from a caller buffer of cc_admm_state_size doubles. */
+size_t cc_admm_state_size(const cc_admm *a);
+void cc_admm_save(const cc_admm *a, double *buf);
+void cc_admm_restore(cc_admm *a, const double *buf);
+
+#endif
