@@ -327,6 +327,9 @@ $(TEX)/cost-body.tex: tests/bench-latex.awk FORCE | $(TEX)
 	@cmp -s $@.new $@ && rm $@.new || mv $@.new $@
 # ---- end of benchmarks ----------------------------------------------------------------------
 
+# ---- fragments: one file per step or feature (make/*.mk) ---------------------------------------
+include $(sort $(wildcard make/*.mk))
+
 # ---- archive --------------------------------------------------------------------------------
 # make dist: one tarball for an archive such as Zenodo: the sources at HEAD (git archive), the full
 # build's data, figures, claim verdicts and PDF, and SHA256SUMS over all of it.  Deterministic tar
