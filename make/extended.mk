@@ -1,0 +1,44 @@
+# make extended -- the long, opt-in measurements, not part of `make` (which stays within its 10-minute
+# budget): W-baselines, the exact-path baselines of the CARP paper's timings (ADMM and AMA on a
+# 100-level grid, under the R package's rule and the tight rule) run to completion on the authors and
+# TCGA data, beside CARP at t = 1.05 and 1.01.  It prints its expected duration (the last recorded
+# run's) first, draws a progress bar on a terminal, writes build/extended/, and records the results in
+# paper/recorded/ (make record-extended), from where the paper and claim W8 read them: commit them.
+# Wall times depend on the machine's load: run it on a quiet machine (the timing table keeps the load
+# average before and after every run).  MODE=quick runs a reduced configuration (to test the plumbing).
+EXT := $(B)/extended
+# Two runs, each with its own CARP reference: the exact paths under the R package's rule
+# (W-baselines, claim W8) and under the tight rule (W-baselines-tight).  (Not NAME_full variables:
+# those declare the runs of `make`.)
+W_BASELINES_FULL  := --ts 1.05,1.01 --grid 100 --carp-reps 5 --exact-reps 1 --accelerate 1
+W_BASELINES_QUICK := --ts 1.1 --grid 8 --carp-reps 1 --exact-reps 1 --accelerate 1
+W_BASELINES_OPTS  := $(W_BASELINES_$(if $(filter full,$(MODE)),FULL,QUICK))
+EXT_DIR   := $(EXT)/$(MODE)
+EXT_RUNS  := W-baselines W-baselines-tight
+
+.PHONY: extended record-extended
+extended: $(BIN)/W-baselines ## the long opt-in runs (exact-path baselines to completion; duration printed first) -> paper/recorded/
+	@awk -F'\t' 'FNR == 2 { s += $$1; k++ } END { if (k == 2) printf "make extended: expected duration about %.0f min (the recorded runs took %.0f s)\n", s / 60, s; \
+	  else print "make extended: expected duration unknown (no recorded run yet)" }' \
+	  $(wildcard $(EXT_RUNS:%=paper/recorded/%.resources)) /dev/null
+	@uptime | sed 's/^/make extended: machine load now: /'
+	@mkdir -p $(EXT_DIR)
+	$(BIN)/W-baselines $(W_BASELINES_OPTS) --tight 0 --out $(EXT_DIR)/W-baselines
+	$(BIN)/W-baselines $(W_BASELINES_OPTS) --tight 1 --out $(EXT_DIR)/W-baselines-tight
+ifeq ($(MODE),full)
+	@$(MAKE) --no-print-directory record-extended
+endif
+
+# make record also records the last full make extended, if any.
+record: record-extended
+record-extended: ## copy the last full make extended's results into paper/recorded/ (then commit them)
+	@for r in $(EXT_RUNS); do \
+	  if [ -e $(EXT)/full/$$r-timing-macros.tex ]; then \
+	    for f in $$r.tsv $$r-timing.tsv $$r-macros.tex $$r-timing-macros.tex $$r.resources; do cp $(EXT)/full/$$f paper/recorded/$$f; done; \
+	    echo "record-extended: $$r recorded in paper/recorded/"; \
+	  else echo "record-extended: no full run of $$r in $(EXT)/full"; fi; done
+
+# Claim W8 reads the recorded results, copied into the build's data folder (make claim-W8 never
+# reruns the baselines).
+$(foreach r,$(EXT_RUNS),$(D)/$(r).tsv $(D)/$(r)-timing.tsv): $(D)/%: paper/recorded/% | $(D)
+	cp $< $@
