@@ -10,3 +10,7 @@ D-mf_quick    := --d1 20 --d2 15 --k 3 --sigma 3,2,1 --alpha-small 1e-3 --alpha-
                  --eta-large 0.01 --deltas 0.1,0.5 --T 5000 --seeds 1 --seed 1
 D-rank1_full  := --d1 20 --d2 15 --sigma 3 --alpha 1e-3 --eta 0.1 --T 2000 --stop 1e-14 --seed 1
 D-rank1_quick := $(D-rank1_full)
+
+# Side files each run writes besides NAME.tsv, NAME-macros.tex and NAME.resources.
+D-flow_sides := summary.tsv
+D-mf_sides   := summary.tsv

@@ -15,3 +15,7 @@ J-dimfree_full     := --ms 20,20,50,100 --ns 20,20,30,100 --ks 5,10,50,200 --alp
                       --seeds 10 --seed 1
 J-dimfree_quick    := --ms 20,20,50 --ns 20,20,30 --ks 5,10,50 --alpha 1e-6 --eta 0.2 --seeds 2 --seed 1
 J-dimfree_figdata  := $(D)/J-dimfree.tsv
+
+# Side files each run writes besides NAME.tsv, NAME-macros.tex and NAME.resources.
+J-dimfree_sides   := summary.tsv
+J-staircase_sides := marks.tsv

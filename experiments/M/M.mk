@@ -27,3 +27,9 @@ M-success-n_figdata   := $(D)/M-success-n.tsv $(D)/M-success-eps.tsv
 M-algorithms_figdata  := $(D)/M-algorithms.tsv
 M-rank1_figdata       := $(D)/M-rank1.tsv
 M-saddle_figdata      := $(D)/M-saddle.tsv
+
+# Side files each run writes besides NAME.tsv, NAME-macros.tex and NAME.resources.
+M-algorithms_sides := traj.tsv
+M-identities_sides := fop.tsv sym.tsv
+M-rank1_sides      := linear.tsv
+M-saddle_sides     := curv.tsv gd.tsv

@@ -43,3 +43,13 @@ S-width_quick := $(S_PROBLEM) --mu 0.1 --widths 2,3,4,8,20,40 --alpha 1e-6 --T 3
 # Figures that read more than the run of their own name.
 S-alpha_figdata        := $(D)/S-alpha-small.tsv $(D)/S-alpha-large.tsv
 S-oversampling_figdata := $(D)/S-oversampling-5.tsv $(D)/S-oversampling-14.tsv $(D)/S-oversampling-25.tsv
+
+# Side files each run writes besides NAME.tsv, NAME-macros.tex and NAME.resources.
+S-alpha-large_sides     := fit.tsv summary.tsv
+S-alpha-small_sides     := fit.tsv summary.tsv
+S-oversampling-5_sides  := fit.tsv summary.tsv
+S-oversampling-14_sides := fit.tsv summary.tsv
+S-oversampling-25_sides := fit.tsv summary.tsv
+S-phases_sides          := landmarks.tsv
+S-spectral_sides        := summary.tsv
+S-width_sides           := final.tsv

@@ -16,3 +16,9 @@ W-speed_quick := --authors experiments/data/authors.csv --tcga experiments/data/
                  --ts 1.1 --grids 10,20 --exact-max-steps 100 --exact-r-max-steps 200 --solve-reps 5 --viz 0
 W-accuracy_figdata := $(D)/W-accuracy.tsv
 W-animation_figdata := $(D)/W-path.tsv
+
+# Side files each run writes besides NAME.tsv, NAME-macros.tex and NAME.resources.
+W-accuracy_sides   := viz.tsv
+W-dendrogram_sides := timing.tsv timing-macros.tex
+W-path_sides       := leaves.tsv segments.tsv
+W-speed_sides      := timing.tsv timing-macros.tex
