@@ -24,6 +24,9 @@ SHELL := /bin/bash
 MAKEFLAGS += --no-builtin-rules
 
 MODE ?= full
+# The master seed of every seeded run (experiments/*/*.mk pass --seed $(SEED)); make claims and the
+# paper use 1, make robustness repeats the runs under others.
+SEED ?= 1
 B   := build
 OBJ := $(B)/obj
 BIN := $(B)/bin
@@ -63,12 +66,13 @@ test-browser: deps ## the interactive path page in headless Chromium (quick data
 	@$(MAKE) --no-print-directory MODE=quick $(B)/quick/W-path.html
 	@bash tests/browser.sh $(B)/quick/W-path.html $(B)/quick/data/W-path.tsv $(B)/quick/W-path.png
 
-record: ## copy the last full build's costs, W wall times, the machine and the last make bench into the repository
+record: ## copy the last full build's costs, W wall times, the machine, the last make bench and make robustness into the repository
 	@if ls $(B)/full/data/*.resources >/dev/null 2>&1; then \
 	  awk -F'\t' -v mode=resources -v dir=$(B)/full/data -v runs="$(RUNS)" -f experiments/claims.awk \
 	    experiments/claims.tsv > experiments/resources.tsv; fi
 	@for f in $(B)/full/data/*-timing-macros.tex; do [ -e "$$f" ] && cp "$$f" paper/recorded/; done; true
 	@[ ! -e $(BENCH_DIR)/summary.tsv ] || cp $(BENCH_DIR)/summary.tsv paper/recorded/bench-summary.tsv
+	@[ ! -e $(ROBUST_B)/robustness.tsv ] || cp $(ROBUST_B)/robustness.tsv paper/recorded/robustness.tsv
 	@CC="$(CC)" bash paper/environment.sh experiments/resources.tsv > paper/recorded/environment.tex
 	@$(MAKE) --no-print-directory readme
 
