@@ -42,3 +42,5 @@ record-extended: ## copy the last full make extended's results into paper/record
 # reruns the baselines).
 $(foreach r,$(EXT_RUNS),$(D)/$(r).tsv $(D)/$(r)-timing.tsv): $(D)/%: paper/recorded/% | $(D)
 	cp $< $@
+PKGS_GOAL_extended        := $(BUILD_PKGS)
+PKGS_GOAL_record-extended :=

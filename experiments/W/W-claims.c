@@ -6,26 +6,6 @@
 #include "io/claim.h"
 #include "experiment.h"
 
-static int require_param(const table *t, const char *file, const char *name, double want)
-{
-  double got = table_param_num(t, name);
-  if (!(fabs(got - want) <= 1e-12 * fabs(want))) {
-    fprintf(stderr, "%s: parameter %s = %g, the claim is stated for %g\n", file, name, got, want);
-    return 0;
-  }
-  return 1;
-}
-
-static int require_text(const table *t, const char *file, const char *name, const char *want)
-{
-  const char *got = table_param(t, name);
-  if (!got || !strstr(got, want)) {
-    fprintf(stderr, "%s: parameter %s = %s, the claim is stated for %s\n", file, name, got ? got : "(none)", want);
-    return 0;
-  }
-  return 1;
-}
-
 /* Row of table t whose column `col` equals v (to 1e-9 relative), or -1 with a message. */
 static long row_of(const table *t, int col, double v, const char *file)
 {
@@ -38,7 +18,7 @@ static long row_of(const table *t, int col, double v, const char *file)
 static table *accuracy(claim_result *res)
 {
   table *a = claim_table(res, "W-accuracy");
-  if (a && !(require_param(a, "W-accuracy", "n", 30) && require_param(a, "W-accuracy", "blobs", 3))) {
+  if (a && !(claim_require_param(a, "W-accuracy", "n", 30) && claim_require_param(a, "W-accuracy", "blobs", 3))) {
     table_free(a);
     return NULL;
   }
@@ -105,7 +85,7 @@ static int claim_W2(claim_result *res)
 static int claim_W3(claim_result *res)
 {
   table *d = claim_table(res, "W-dendrogram");
-  int ok = d && require_text(d, "W-dendrogram", "csv", "presidential-speech.csv");
+  int ok = d && claim_require_substr(d, "W-dendrogram", "csv", "presidential-speech.csv");
   int ct = ok ? table_col(d, "t") : -1, ck = ok ? table_col(d, "K") : -1, ca = ok ? table_col(d, "ari") : -1;
   ok = ok && ct >= 0 && ck >= 0 && ca >= 0;
   if (ok) {
@@ -169,8 +149,8 @@ static int claim_W5(claim_result *res)
 {
   static const double ts[] = { 1.1, 1.05, 1.01 };
   table *tm = claim_table(res, "W-dendrogram-timing");
-  int ok = tm && require_text(tm, "W-dendrogram-timing", "csv", "presidential-speech.csv") &&
-           require_param(tm, "W-dendrogram-timing", "timing-t", 1.05);
+  int ok = tm && claim_require_substr(tm, "W-dendrogram-timing", "csv", "presidential-speech.csv") &&
+           claim_require_param(tm, "W-dendrogram-timing", "timing-t", 1.05);
   int tt = ok ? table_col(tm, "t") : -1, tr = ok ? table_col(tm, "time_ratio") : -1;
   int cs = ok ? table_col(tm, "step_ratio") : -1;
   ok = ok && tt >= 0 && tr >= 0 && cs >= 0;
@@ -267,7 +247,7 @@ static int baselines_params(const table *tm, const char *file, int tight)
   const char *ts = tm ? table_param(tm, "ts") : NULL;
   if (!tm || !claim_require_text(tm, file, "authors", "experiments/data/authors.csv") ||
       !claim_require_text(tm, file, "tcga", "experiments/data/tcga-breast.csv") ||
-      !claim_require_text(tm, file, "grid", "100") || !require_param(tm, file, "tight", tight))
+      !claim_require_text(tm, file, "grid", "100") || !claim_require_param(tm, file, "tight", tight))
     return 0;
   if (!ts || strncmp(ts, "1.05", 4) || (ts[4] && ts[4] != ',')) {
     fprintf(stderr, "%s: parameter ts = %s, the claim is stated for 1.05 first\n", file, ts ? ts : "(none)");
