@@ -7,24 +7,33 @@
 # Wall times depend on the machine's load: run it on a quiet machine (the timing table keeps the load
 # average before and after every run).  MODE=quick runs a reduced configuration (to test the plumbing).
 EXT := $(B)/extended
-# Two runs, each with its own CARP reference: the exact paths under the R package's rule
-# (W-baselines, claim W8) and under the tight rule (W-baselines-tight).  (Not NAME_full variables:
-# those declare the runs of `make`.)
+# Five runs, each with its own CARP reference measured in the same process: the exact paths under
+# the R package's rule (W-baselines, both data sets, both solvers; claim W8), and under the tight
+# rule one run per data set and solver (they take far longer; separate runs can be recorded one by
+# one).  (Not NAME_full variables: those declare the runs of `make`.)
 W_BASELINES_FULL  := --ts 1.05,1.01 --grid 100 --carp-reps 5 --exact-reps 1 --accelerate 1
 W_BASELINES_QUICK := --ts 1.1 --grid 8 --carp-reps 1 --exact-reps 1 --accelerate 1
 W_BASELINES_OPTS  := $(W_BASELINES_$(if $(filter full,$(MODE)),FULL,QUICK))
 EXT_DIR   := $(EXT)/$(MODE)
-EXT_RUNS  := W-baselines W-baselines-tight
+EXT_TIGHT := W-baselines-tight-authors-admm W-baselines-tight-authors-ama W-baselines-tight-tcga-admm \
+             W-baselines-tight-tcga-ama
+EXT_RUNS  := W-baselines $(EXT_TIGHT)
+ext_opts   = --tight $(if $(filter W-baselines,$(1)),0 --sets 0$(comma)1 --methods 1$(comma)2,1 \
+             --sets $(if $(findstring authors,$(1)),0,1) --methods $(if $(findstring admm,$(1)),1,2))
+comma := ,
+define ext_run
+	$(BIN)/W-baselines $(W_BASELINES_OPTS) $(call ext_opts,$(1)) --out $(EXT_DIR)/$(1)
+
+endef
 
 .PHONY: extended record-extended
 extended: $(BIN)/W-baselines ## the long opt-in runs (exact-path baselines to completion; duration printed first) -> paper/recorded/
-	@awk -F'\t' 'FNR == 2 { s += $$1; k++ } END { if (k == 2) printf "make extended: expected duration about %.0f min (the recorded runs took %.0f s)\n", s / 60, s; \
+	@awk -F'\t' 'FNR == 2 { s += $$1; k++ } END { if (k == $(words $(EXT_RUNS))) printf "make extended: expected duration about %.0f min (the recorded runs took %.0f s)\n", s / 60, s; \
 	  else print "make extended: expected duration unknown (no recorded run yet)" }' \
 	  $(wildcard $(EXT_RUNS:%=paper/recorded/%.resources)) /dev/null
 	@uptime | sed 's/^/make extended: machine load now: /'
 	@mkdir -p $(EXT_DIR)
-	$(BIN)/W-baselines $(W_BASELINES_OPTS) --tight 0 --out $(EXT_DIR)/W-baselines
-	$(BIN)/W-baselines $(W_BASELINES_OPTS) --tight 1 --out $(EXT_DIR)/W-baselines-tight
+	$(foreach r,$(EXT_RUNS),$(call ext_run,$(r)))
 ifeq ($(MODE),full)
 	@$(MAKE) --no-print-directory record-extended
 endif

@@ -108,37 +108,43 @@ static int run(const job *j, long reps, outcome *o)
 }
 
 /* The jobs of one data set: CARP at each t, then the exact paths on the grid CARP's first t sets. */
-static size_t plan(job *jobs, const job *base, const opt_list *ts)
+static size_t plan(job *jobs, const job *base, const opt_list *ts, const opt_list *methods)
 {
   size_t k = 0;
   for (size_t i = 0; i < ts->n; i++) { jobs[k] = *base; jobs[k].method = M_CARP; jobs[k++].t = ts->v[i]; }
-  for (int m = M_ADMM; m <= M_AMA; m++) { jobs[k] = *base; jobs[k++].method = m; }
+  for (size_t i = 0; i < methods->n; i++) { jobs[k] = *base; jobs[k++].method = (int) methods->v[i]; }
   return k;
 }
 
-/* Macros PREFIX<data set><method><what>: steps and levels (deterministic) in f, seconds, MB and the
- * multiple of CARP(first t)'s wall time in ft. */
+/* Macros: steps and levels (deterministic) in f; seconds, MB and the multiple of the run's own
+ * CARP(first t) wall time in ft.  An exact path's are WBaselines[Tight]<data set><Admm|Ama>..., the
+ * same whichever run measured it; CARP's (the run's reference) PREFIX<data set>Carp<A, B...>... */
 static void write_macros(out_file *f, out_file *ft, const char *pre, const char *ds, const job *jb, const outcome *o,
                          size_t nj)
 {
-  char key[96], num[64];
+  char key[128], num[64];
   double best = INFINITY;
+  size_t nexact = 0;
   for (size_t i = 0, nc = 0; i < nj; i++) {
     if (jb[i].method == M_CARP) snprintf(key, sizeof key, "%s%sCarp%c", pre, ds, (int) ('A' + nc++));
-    else snprintf(key, sizeof key, "%s%s%s", pre, ds, mname[jb[i].method]);
-    if (jb[i].method != M_CARP) best = fmin(best, o[i].wall);
+    else {
+      snprintf(key, sizeof key, "WBaselines%s%s%s", jb[i].tight ? "Tight" : "", ds, mname[jb[i].method]);
+      best = fmin(best, o[i].wall);
+      nexact++;
+    }
     fprintf(f->fp, "\\newcommand{\\%sSteps}{%zu}\n\\newcommand{\\%sLevels}{%zu}\n\\newcommand{\\%sCapped}{%zu}\n",
             key, o[i].steps, key, o[i].levels, key, o[i].capped);
     fprintf(ft->fp, "\\newcommand{\\%sSec}{%s}\n", key, out_tex_number(num, sizeof num, o[i].wall, 3));
     fprintf(ft->fp, "\\newcommand{\\%sMB}{%.0f}\n", key, o[i].mb);
     fprintf(ft->fp, "\\newcommand{\\%sRatio}{%s}\n", key, out_tex_number(num, sizeof num, o[i].wall / o[0].wall, 3));
   }
-  fprintf(ft->fp, "\\newcommand{\\%s%sFastestRatio}{%s}\n", pre, ds, out_tex_number(num, sizeof num, best / o[0].wall, 3));
+  if (nexact > 1)   /* the faster exact path, as a multiple of CARP at the first t */
+    fprintf(ft->fp, "\\newcommand{\\%s%sFastestRatio}{%s}\n", pre, ds, out_tex_number(num, sizeof num, best / o[0].wall, 3));
 }
 
 /* The data (steps, levels), the timing table and both macro files of the runs. */
 static int write_all(const opt_parser *p, job jb[2][MAXJ], outcome o[2][MAXJ], const size_t nj[2], long grid,
-                     long carp_reps)
+                     long carp_reps)   /* nj[s] == 0: data set s not run */
 {
   out_file f, ft, fm, fmt;
   char tpath[OUT_PATH_MAX], pre[64];
@@ -178,7 +184,7 @@ int main(int argc, char **argv)
 {
   proc_init();
   const char *path[2] = { "experiments/data/authors.csv", "experiments/data/tcga-breast.csv" };
-  opt_list ts = { 2, { 1.05, 1.01 } };
+  opt_list ts = { 2, { 1.05, 1.01 } }, sets = { 2, { 0, 1 } }, methods = { 2, { M_ADMM, M_AMA } };
   long grid = 100, carp_reps = 5, exact_reps = 1, tight = 1, accelerate = 1;
   opt_spec specs[] = {
     { "authors", OPT_STR, &path[0], 0, 0, 0, "CSV of the authors data" },
@@ -189,6 +195,8 @@ int main(int argc, char **argv)
     { "exact-reps", OPT_INT, &exact_reps, 1, 100, 0, "runs of each exact path (the fastest is kept)" },
     { "tight", OPT_INT, &tight, 0, 1, 0, "the exact paths' rule: 0 the R package's, 1 the tight rule" },
     { "accelerate", OPT_INT, &accelerate, 0, 1, 0, "1: accelerated AMA (the package's default)" },
+    { "sets", OPT_INTS, &sets, 0, 1, 0, "data sets to run: 0 authors, 1 TCGA" },
+    { "methods", OPT_INTS, &methods, 1, 2, 0, "exact paths to run: 1 ADMM, 2 AMA" },
   };
   opt_parser p = OPT_PARSER("W-baselines", "CARP vs the exact paths by ADMM and AMA, run to completion", specs);
   int status;
@@ -204,13 +212,15 @@ int main(int argc, char **argv)
   prog_bar bar;
   for (int s = 0; s < 2; s++) {
     const job base = { d[s], g[s], M_CARP, (int) tight, (int) accelerate, ts.v[0], NULL, (size_t) grid, &bar, 0 };
-    nj[s] = plan(jb[s], &base, &ts);
+    int use = 0;
+    for (size_t i = 0; i < sets.n; i++) use |= (int) sets.v[i] == s;
+    nj[s] = use ? plan(jb[s], &base, &ts, &methods) : 0;
   }
   prog_start(&bar, "W-baselines", 100 * (long) (nj[0] + nj[1]), p.quiet);
   for (int s = 0; s < 2; s++)
     for (size_t i = 0; i < nj[s]; i++) {
       job *j = &jb[s][i];
-      j->bar_at = 100 * (long) (s * nj[0] + i);
+      j->bar_at = 100 * (long) ((size_t) s * nj[0] + i);
       if (j->method != M_CARP && !gr[s]) {   /* eps to twice CARP(first t)'s last level */
         if (!(gr[s] = malloc((size_t) grid * sizeof *gr[s]))) return PROC_EXIT_NUMERIC;
         for (long q = 0; q < grid; q++) gr[s][q] = 1e-6 * pow(2 * o[s][0].gamma_end / 1e-6, (double) q / (double) (grid - 1));
