@@ -220,74 +220,84 @@ static int claim_W7(claim_result *res)
   return ok ? 0 : 1;
 }
 
-/* What one recorded run of W-baselines says about data set s: CARP(1.05) and the exact paths by ADMM
- * (m = 1) and AMA (m = 2): steps, wall and CPU seconds, peak MB, capped levels.  0 if a row is missing. */
-typedef struct { double steps[3], wall[3], cpu[3], mb[3], capped[3]; } baseline_run;
-static int baselines(const table *st, const table *tm, int s, baseline_run *b)
+/* What recorded runs of W-baselines say about data set s: for CARP(1.05) (m = 0) and the exact paths
+ * by ADMM (m = 1) and AMA (m = 2), steps, capped levels, wall and CPU seconds, peak MB, and the wall
+ * and CPU times as multiples of the CARP(1.05) of the same run. */
+typedef struct { double steps[3], capped[3], wall[3], cpu[3], mb[3], ratio[3], cpu_ratio[3]; int found; } baseline_run;
+
+/* Add what the run STEM (its data and timing tables) has on data set s to b. */
+static int baselines(const claim_result *res, const char *stem, int tight, int s, baseline_run *b)
 {
+  char tname[128];
+  snprintf(tname, sizeof tname, "%s-timing", stem);
+  table *st = claim_table(res, stem), *tm = claim_table(res, tname);
   const char *cs[] = { "dataset", "method", "t", "steps", "capped" };
   const char *ct[] = { "dataset", "method", "t", "seconds", "cpu_seconds", "peak_mb" };
-  int is[5], it[6], found = 0;
-  if (!claim_cols(st, cs, is, 5) || !claim_cols(tm, ct, it, 6) || st->rows != tm->rows) return 0;
-  for (size_t i = 0; i < tm->rows; i++) {
+  const char *ts = tm ? table_param(tm, "ts") : NULL;
+  int is[5], it[6], ok = st && tm && claim_cols(st, cs, is, 5) && claim_cols(tm, ct, it, 6) && st->rows == tm->rows &&
+                             claim_require_text(tm, tname, "authors", "experiments/data/authors.csv") &&
+                             claim_require_text(tm, tname, "tcga", "experiments/data/tcga-breast.csv") &&
+                             claim_require_text(tm, tname, "grid", "100") && claim_require_param(tm, tname, "tight", tight);
+  if (ok && (!ts || strncmp(ts, "1.05", 4) || (ts[4] && ts[4] != ','))) {
+    fprintf(stderr, "%s: parameter ts = %s, the claim is stated for 1.05 first\n", tname, ts ? ts : "(none)");
+    ok = 0;
+  }
+  double carp = NAN, carp_cpu = NAN;
+  for (size_t i = 0; ok && i < tm->rows; i++)
+    if (table_get(tm, i, it[0]) == s && table_get(tm, i, it[1]) == 0 && fabs(table_get(tm, i, it[2]) - 1.05) < 1e-12) {
+      carp = table_get(tm, i, it[3]); carp_cpu = table_get(tm, i, it[4]);
+    }
+  for (size_t i = 0; ok && i < tm->rows; i++) {
     const int m = (int) table_get(tm, i, it[1]);
     if (table_get(tm, i, it[0]) != s || table_get(st, i, is[0]) != s || m < 0 || m > 2) continue;
     if (m == 0 && !(fabs(table_get(tm, i, it[2]) - 1.05) < 1e-12)) continue;
     b->steps[m] = table_get(st, i, is[3]); b->capped[m] = table_get(st, i, is[4]);
     b->wall[m] = table_get(tm, i, it[3]); b->cpu[m] = table_get(tm, i, it[4]); b->mb[m] = table_get(tm, i, it[5]);
-    found |= 1 << m;
+    b->ratio[m] = b->wall[m] / carp; b->cpu_ratio[m] = b->cpu[m] / carp_cpu;
+    b->found |= 1 << m;
   }
-  if (found != 7) fprintf(stderr, "W-baselines: data set %d lacks CARP(1.05), ADMM or AMA\n", s);
-  return found == 7;
-}
-
-/* The parameters the claim is stated for, in a recorded W-baselines timing table. */
-static int baselines_params(const table *tm, const char *file, int tight)
-{
-  const char *ts = tm ? table_param(tm, "ts") : NULL;
-  if (!tm || !claim_require_text(tm, file, "authors", "experiments/data/authors.csv") ||
-      !claim_require_text(tm, file, "tcga", "experiments/data/tcga-breast.csv") ||
-      !claim_require_text(tm, file, "grid", "100") || !claim_require_param(tm, file, "tight", tight))
-    return 0;
-  if (!ts || strncmp(ts, "1.05", 4) || (ts[4] && ts[4] != ',')) {
-    fprintf(stderr, "%s: parameter ts = %s, the claim is stated for 1.05 first\n", file, ts ? ts : "(none)");
-    return 0;
-  }
-  return 1;
+  table_free(st);
+  table_free(tm);
+  return ok;
 }
 
 /* W8: the paper's headline on its own data: on both authors and TCGA, the faster exact-path baseline
  * (ADMM or AMA on the 100-level grid, run to completion) under the R package's rule takes at least
- * 100 times the wall time of CARP(1.05); the tight rule's ratios are reported beside.  The data come
- * from the opt-in runs (make extended) recorded in paper/recorded/, so the verdict and its numbers are
- * the same on every build. */
+ * 100 times the wall time of CARP(1.05) (W-baselines: all in one run); the tight rule's ratios
+ * (one run per data set and solver, each with its own CARP reference) are reported beside.  The data
+ * come from the opt-in runs (make extended) recorded in paper/recorded/, so the verdict and its
+ * numbers are the same on every build. */
 static int claim_W8(claim_result *res)
 {
   static const char *name[2] = { "authors", "TCGA" };
-  table *st = claim_table(res, "W-baselines"), *tm = claim_table(res, "W-baselines-timing");
-  table *st2 = claim_table(res, "W-baselines-tight"), *tm2 = claim_table(res, "W-baselines-tight-timing");
-  int ok = st && st2 && baselines_params(tm, "W-baselines-timing", 0) &&
-           baselines_params(tm2, "W-baselines-tight-timing", 1);
-  baseline_run b[2], t[2];
-  for (int s = 0; ok && s < 2; s++) ok = baselines(st, tm, s, &b[s]) && baselines(st2, tm2, s, &t[s]);
+  static const char *tight[2][2] = { { "W-baselines-tight-authors-admm", "W-baselines-tight-authors-ama" },
+                                     { "W-baselines-tight-tcga-admm", "W-baselines-tight-tcga-ama" } };
+  baseline_run b[2] = { { .found = 0 } }, t[2] = { { .found = 0 } };
+  int ok = 1;
+  for (int s = 0; ok && s < 2; s++) {
+    ok = baselines(res, "W-baselines", 0, s, &b[s]) && baselines(res, tight[s][0], 1, s, &t[s]) &&
+         baselines(res, tight[s][1], 1, s, &t[s]);
+    if (ok && (b[s].found != 7 || (t[s].found & 6) != 6)) {
+      fprintf(stderr, "W-baselines: the recorded runs lack CARP(1.05), ADMM or AMA on the %s data\n", name[s]);
+      ok = 0;
+    }
+  }
   if (ok) {
     res->pass = 1;
     for (int s = 0; s < 2; s++) {
-      const double fast = fmin(b[s].wall[1], b[s].wall[2]);
-      if (!(fast >= 100 * b[s].wall[0])) res->pass = 0;
+      const double fast = fmin(b[s].ratio[1], b[s].ratio[2]);
+      if (!(fast >= 100)) res->pass = 0;
       claim_measured(res, "%s: CARP(1.05) %.0f steps in %.3g s (%.0f MB); R package's rule: ADMM %.0f steps in %.4g s "
                      "(%.0f levels capped), AMA %.0f iterations in %.4g s (%.0f capped), the faster = %.1fx CARP "
-                     "(CPU time: %.1fx); tight rule: ADMM %.4g s = %.0fx, AMA %.4g s = %.0fx its run's CARP(1.05)",
+                     "(in CPU time %.1fx); tight rule: ADMM %.0f steps = %.0fx, AMA %.0f iterations = %.0fx their runs' CARP(1.05)",
                      name[s], b[s].steps[0], b[s].wall[0], b[s].mb[0], b[s].steps[1], b[s].wall[1], b[s].capped[1],
-                     b[s].steps[2], b[s].wall[2], b[s].capped[2], fast / b[s].wall[0],
-                     fmin(b[s].cpu[1], b[s].cpu[2]) / b[s].cpu[0], t[s].wall[1], t[s].wall[1] / t[s].wall[0],
-                     t[s].wall[2], t[s].wall[2] / t[s].wall[0]);
+                     b[s].steps[2], b[s].wall[2], b[s].capped[2], fast, fmin(b[s].cpu_ratio[1], b[s].cpu_ratio[2]),
+                     t[s].steps[1], t[s].ratio[1], t[s].steps[2], t[s].ratio[2]);
     }
     claim_measured(res, "evaluated from the runs of make extended recorded in paper/recorded/ (W-baselines*.tsv)");
     claim_criterion(res, "authors and TCGA: min(ADMM, AMA) wall time on the 100-level grid under the R package's rule "
                     ">= 100 x CARP(1.05)'s");
   }
-  table_free(st); table_free(tm); table_free(st2); table_free(tm2);
   return ok ? 0 : 1;
 }
 
