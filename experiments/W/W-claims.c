@@ -3,6 +3,7 @@
  * data were seen; they are printed with every verdict. */
 #include <math.h>
 #include <string.h>
+#include <unistd.h>
 #include "io/claim.h"
 #include "experiment.h"
 
@@ -264,7 +265,8 @@ static int baselines(const claim_result *res, const char *stem, int tight, int s
 /* W8: the paper's headline on its own data: on both authors and TCGA, the faster exact-path baseline
  * (ADMM or AMA on the 100-level grid, run to completion) under the R package's rule takes at least
  * 100 times the wall time of CARP(1.05) (W-baselines: all in one run); the tight rule's ratios
- * (one run per data set and solver, each with its own CARP reference) are reported beside.  The data
+ * (one run per data set and solver, each with its own CARP reference, recorded one by one: those
+ * present in the data folder) are reported beside.  The data
  * come from the opt-in runs (make extended) recorded in paper/recorded/, so the verdict and its
  * numbers are the same on every build. */
 static int claim_W8(claim_result *res)
@@ -275,11 +277,15 @@ static int claim_W8(claim_result *res)
   baseline_run b[2] = { { .found = 0 } }, t[2] = { { .found = 0 } };
   int ok = 1;
   for (int s = 0; ok && s < 2; s++) {
-    ok = baselines(res, "W-baselines", 0, s, &b[s]) && baselines(res, tight[s][0], 1, s, &t[s]) &&
-         baselines(res, tight[s][1], 1, s, &t[s]);
-    if (ok && (b[s].found != 7 || (t[s].found & 6) != 6)) {
-      fprintf(stderr, "W-baselines: the recorded runs lack CARP(1.05), ADMM or AMA on the %s data\n", name[s]);
+    ok = baselines(res, "W-baselines", 0, s, &b[s]);
+    if (ok && b[s].found != 7) {
+      fprintf(stderr, "W-baselines: the recorded run lacks CARP(1.05), ADMM or AMA on the %s data\n", name[s]);
       ok = 0;
+    }
+    for (int m = 0; ok && m < 2; m++) {   /* the tight rule's runs are recorded one by one: any present */
+      char path[1024];
+      snprintf(path, sizeof path, "%s/%s-timing.tsv", res->datadir, tight[s][m]);
+      if (access(path, R_OK) == 0) ok = baselines(res, tight[s][m], 1, s, &t[s]);
     }
   }
   if (ok) {
@@ -287,14 +293,17 @@ static int claim_W8(claim_result *res)
     for (int s = 0; s < 2; s++) {
       const double fast = fmin(b[s].ratio[1], b[s].ratio[2]);
       if (!(fast >= 100)) res->pass = 0;
-      claim_measured(res, "%s: CARP(1.05) %.0f steps in %.3g s (%.0f MB); R package's rule: ADMM %.0f steps in %.4g s "
-                     "(%.0f levels capped), AMA %.0f iterations in %.4g s (%.0f capped), the faster = %.1fx CARP "
-                     "(in CPU time %.1fx); tight rule: ADMM %.0f steps = %.0fx, AMA %.0f iterations = %.0fx their runs' CARP(1.05)",
-                     name[s], b[s].steps[0], b[s].wall[0], b[s].mb[0], b[s].steps[1], b[s].wall[1], b[s].capped[1],
-                     b[s].steps[2], b[s].wall[2], b[s].capped[2], fast, fmin(b[s].cpu_ratio[1], b[s].cpu_ratio[2]),
-                     t[s].steps[1], t[s].ratio[1], t[s].steps[2], t[s].ratio[2]);
+      char tt[2][96];
+      for (int m = 1; m <= 2; m++)
+        if (t[s].found & (1 << m)) snprintf(tt[m - 1], sizeof tt[0], "%.0f steps, %.0fx (capped: %.0f)", t[s].steps[m], t[s].ratio[m], t[s].capped[m]);
+        else snprintf(tt[m - 1], sizeof tt[0], "not recorded");
+      claim_measured(res, "%s: CARP(1.05) %.0f steps %.3g s %.0f MB; package's rule: ADMM %.0f steps %.4g s (capped "
+                     "levels: %.0f), AMA %.0f steps %.4g s (capped: %.0f), faster/CARP = %.1fx (CPU time %.1fx); tight rule "
+                     "(each against its own run's CARP): ADMM %s, AMA %s", name[s], b[s].steps[0], b[s].wall[0], b[s].mb[0],
+                     b[s].steps[1], b[s].wall[1], b[s].capped[1], b[s].steps[2], b[s].wall[2], b[s].capped[2], fast,
+                     fmin(b[s].cpu_ratio[1], b[s].cpu_ratio[2]), tt[0], tt[1]);
     }
-    claim_measured(res, "evaluated from the runs of make extended recorded in paper/recorded/ (W-baselines*.tsv)");
+    claim_measured(res, "evaluated from the recorded runs of make extended (paper/recorded/W-baselines*.tsv)");
     claim_criterion(res, "authors and TCGA: min(ADMM, AMA) wall time on the 100-level grid under the R package's rule "
                     ">= 100 x CARP(1.05)'s");
   }
