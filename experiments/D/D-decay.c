@@ -12,7 +12,7 @@
 #include "models/mf.h"
 
 typedef struct {
-  double errT, time, bound_worst, u2max, v2max, u2T, v2T, D0, DT;
+  double errT, time, time_conv, bound_worst, u2max, v2max, u2T, v2T, D0, DT;
   size_t t_conv;
 } decay_result;
 
@@ -21,7 +21,7 @@ static int run(const opt_parser *p, const mf_problem *pr, gsl_matrix *U, gsl_mat
 {
   const double mnorm = la_norm_frob(pr->X);
   double D0 = la_frob2(U) - la_frob2(V), splus = 0, time = 0, next = 0;
-  *r = (decay_result) { .bound_worst = -INFINITY, .t_conv = T + 1, .D0 = D0 };
+  *r = (decay_result) { .bound_worst = -INFINITY, .t_conv = T + 1, .time_conv = NAN, .D0 = D0 };
   mf_stepinfo info;
   for (size_t t = 0;; t++) {
     if (mf_gradient(pr->X, U, V, w, &info)) {
@@ -33,7 +33,7 @@ static int run(const opt_parser *p, const mf_problem *pr, gsl_matrix *U, gsl_mat
     r->bound_worst = fmax(r->bound_worst, fabs(D) - fabs(D0) - splus - 1e-14 * (u2 + v2));
     r->u2max = fmax(r->u2max, u2);
     r->v2max = fmax(r->v2max, v2);
-    if (err <= tol && r->t_conv > T) r->t_conv = t;
+    if (err <= tol && r->t_conv > T) r->t_conv = t, r->time_conv = time;
     if ((double) t >= next || t == T) {
       fprintf(f->fp, "%zu\t%.17g\t%zu\t%.17g\t%.17g\t%.17g\t%.17g\t%.17g\t%.17g\t%.17g\n", code, sch->delta, t,
               mf_step_size(sch, t), time, err, u2, v2, D, fabs(D0) + splus);
@@ -94,7 +94,7 @@ int main(int argc, char **argv)
                   "(||g_U||^2 + ||g_V||^2)");
   out_columns(&f, "run\tdelta\tt\teta_t\ttime\terr\tU2\tV2\tD\tbound");
   out_comment(&fs, "bound_worst = max_t (|D_t| - bound_t - 1e-14 (||U_t||^2 + ||V_t||^2)): <= 0 when the bound holds");
-  out_columns(&fs, "run\tdelta\teta0\tT\terrT\tt_conv\ttime\tbound_worst\tU2max\tV2max\tU2T\tV2T\tD0\tDT\tnuc");
+  out_columns(&fs, "run\tdelta\teta0\tT\terrT\tt_conv\ttime_conv\ttime\tbound_worst\tU2max\tV2max\tU2T\tV2T\tD0\tDT\tnuc");
   decay_result res[8];
   for (size_t j = 0; j < deltas.n; j++) {
     gsl_rng *ri = rng_stream(p.seed, RNG_INIT, 1, 1);
@@ -107,8 +107,8 @@ int main(int argc, char **argv)
       return PROC_EXIT_NUMERIC;
     }
     const decay_result *r = &res[j];
-    fprintf(fs.fp, "%zu\t%.17g\t%.17g\t%ld\t%.17g\t%zu\t%.17g\t%.17g\t%.17g\t%.17g\t%.17g\t%.17g\t%.17g\t%.17g\t%.17g\n",
-            j, sch.delta, eta0, T, r->errT, r->t_conv, r->time, r->bound_worst, r->u2max, r->v2max, r->u2T, r->v2T,
+    fprintf(fs.fp, "%zu\t%.17g\t%.17g\t%ld\t%.17g\t%zu\t%.17g\t%.17g\t%.17g\t%.17g\t%.17g\t%.17g\t%.17g\t%.17g\t%.17g\t%.17g\n",
+            j, sch.delta, eta0, T, r->errT, r->t_conv, r->time_conv, r->time, r->bound_worst, r->u2max, r->v2max, r->u2T, r->v2T,
             r->D0, r->DT, nuc);
   }
   if (out_commit(&f) || out_commit(&fs)) return PROC_EXIT_NUMERIC;
@@ -131,6 +131,13 @@ int main(int argc, char **argv)
     snprintf(name, sizeof name, "Norm%s", names[j]);
     out_run_macro(&f, &p, name, "%.4f", fmax(res[j].u2max, res[j].v2max));
   }
+  /* With delta = 1/2 the time after T steps is eta0 (ln T + gamma) to first order: the T that would
+   * give the longest time any converged run needed. */
+  double need = NAN;
+  for (size_t j = 0; j < deltas.n; j++)
+    if (res[j].t_conv <= (size_t) T) need = isnan(need) ? res[j].time_conv : fmax(need, res[j].time_conv);
+  out_run_macro(&f, &p, "TimeNeeded", "%.1f", need);
+  out_run_macro(&f, &p, "HalfLogT", "%.0f", (need / eta0 - 0.5772156649015329) / log(10.0));
   if (out_commit(&f)) return PROC_EXIT_NUMERIC;
   gsl_matrix_free(U); gsl_matrix_free(V);
   mf_work_free(w); mf_problem_free(pr); gsl_rng_free(rx);
