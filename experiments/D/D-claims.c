@@ -282,7 +282,7 @@ static table *cnn_summary(claim_result *res, int *c)
   table *t = claim_table(res, "D-cnn-summary");
   const char *names[] = { "act", "eta", "drift", "id_layer", "id_channel" };
   if (!claim_cols(t, names, c, 5) || !claim_require_text(t, "D-cnn-summary", "etas", "0.1,0.01,0.001,0.0001") ||
-      !claim_require_text(t, "D-cnn-summary", "horizon", "2")) {
+      !claim_require_param(t, "D-cnn-summary", "horizon", 2)) {
     table_free(t);
     return NULL;
   }
@@ -347,7 +347,7 @@ static int claim_D11(claim_result *res)
   table *t = claim_table(res, "D-balance-summary");
   const char *names[] = { "run", "drop", "ratio0", "ratioT", "ratio_min", "growth" };
   int c[6];
-  if (!claim_cols(t, names, c, 6) || !claim_require_text(t, "D-balance-summary", "init-ratio", "0.0001") ||
+  if (!claim_cols(t, names, c, 6) || !claim_require_param(t, "D-balance-summary", "init-ratio", 1e-4) ||
       !claim_require_text(t, "D-balance-summary", "widths", "6,6,6,6,6")) {
     table_free(t);
     return 1;
@@ -374,8 +374,7 @@ static int claim_D12(claim_result *res)
   const char *names[] = { "delta", "errT", "t_conv", "time", "bound_worst", "U2max", "V2max", "nuc" };
   int c[8];
   if (!claim_cols(t, names, c, 8) || !claim_require_text(t, "D-decay-summary", "deltas", "0.1,0.25,0.5") ||
-      !claim_require_text(t, "D-decay-summary", "T", "1000000") ||
-      !claim_require_text(t, "D-decay-summary", "eta0", "0.3")) {
+      !claim_require_param(t, "D-decay-summary", "T", 1e6) || !claim_require_param(t, "D-decay-summary", "eta0", 0.3)) {
     table_free(t);
     return 1;
   }

@@ -271,27 +271,29 @@ static int claim_S4(claim_result *res)
 /* S8: the alignment with the spectral initializer at the end of Phase I improves with the width. */
 static int claim_S8(claim_result *res)
 {
+  const char *file = "S-spectral-width";
   table *sp = claim_table(res, "S-spectral-width-summary");
-  int ok = sp && require_param(sp, "S-spectral-width", "n", 40) && require_param(sp, "S-spectral-width", "m", 400) &&
-           require_param(sp, "S-spectral-width", "mu", 0.1) && require_param(sp, "S-spectral-width", "alphas", 1e-6) &&
-           require_param(sp, "S-spectral-width", "data-seeds", 3) && require_param(sp, "S-spectral-width", "init-seeds", 3);
-  int ck = ok ? table_col(sp, "k") : -1, cm = ok ? table_col(sp, "sin_spec_median") : -1;
-  int ct = ok ? table_col(sp, "t_end_median") : -1;
-  ok = ok && ck >= 0 && cm >= 0 && ct >= 0 && sp->rows == 5;
+  int ok = sp && claim_require_param(sp, file, "n", 40) && claim_require_param(sp, file, "m", 400) &&
+           claim_require_param(sp, file, "mu", 0.1) && claim_require_param(sp, file, "alphas", 1e-6) &&
+           claim_require_param(sp, file, "data-seeds", 3) && claim_require_param(sp, file, "init-seeds", 3);
+  static const double ks[5] = { 2, 4, 8, 20, 40 };
+  double med[5], tend[5];
+  for (size_t i = 0; ok && i < 5; i++) {
+    const long row = claim_row(sp, "k", ks[i]);
+    ok = row >= 0;
+    if (ok) med[i] = claim_cell(sp, (size_t) row, "sin_spec_median"), tend[i] = claim_cell(sp, (size_t) row, "t_end_median");
+  }
   if (ok) {
-    static const double want[5] = { 2, 4, 8, 20, 40 };
     int monotone = 1;
     char list[256] = "";
-    for (size_t i = 0; i < sp->rows; i++) {
-      ok = ok && table_get(sp, i, ck) == want[i];
-      if (i > 0 && !(table_get(sp, i, cm) <= table_get(sp, i - 1, cm))) monotone = 0;
+    for (size_t i = 0; i < 5; i++) {
+      if (i > 0 && !(med[i] <= med[i - 1])) monotone = 0;
       char item[64];
-      snprintf(item, sizeof item, "%s%.0f:%.3g (t %.0f)", i ? ", " : "", table_get(sp, i, ck), table_get(sp, i, cm),
-               table_get(sp, i, ct));
+      snprintf(item, sizeof item, "%s%.0f:%.3g (t %.0f)", i ? ", " : "", ks[i], med[i], tend[i]);
       strncat(list, item, sizeof list - strlen(list) - 1);
     }
-    const double ratio = table_get(sp, 4, cm) / table_get(sp, 0, cm);
-    res->pass = ok && monotone && ratio <= 0.5;
+    const double ratio = med[4] / med[0];
+    res->pass = monotone && ratio <= 0.5;
     claim_measured(res, "median sin(L, L_t) at Phase I end by k {%s}", list);
     claim_measured(res, "%s; k = 40 / k = 2: %.3g", monotone ? "non-increasing" : "NOT non-increasing", ratio);
     claim_criterion(res, "alpha = 1e-6, 3 x 3 seeds: the median non-increasing over k = 2, 4, 8, 20, 40, and "
