@@ -25,6 +25,7 @@ set xrange [1:*]
 set autoscale x
 set xlabel 'iteration $t+1$'
 set ylabel '$|D_t|$ and its bound'
+set yrange [1e-6:1]
 plot for [j=1:3] f using ($3 + 1):(column('run') == j - 1 ? abs(column('D')) : NaN) with lines lt j \
      title sprintf('$|D_t|$, $\delta=%s$', word(lab, j)), \
      for [j=1:3] f using ($3 + 1):(column('run') == j - 1 ? column('bound') : NaN) with lines lt j dt 2 \

@@ -12,12 +12,13 @@ set xlabel 'width $k$'
 set logscale y
 set format y "$10^{%L}$"
 set ylabel '$\sin\angle$ at the end of Phase I'
-set key right bottom
+set key left bottom
 plot f using 'k':'sin_spec_median':'sin_spec_min':'sin_spec_max' with yerrorlines lt 1 title '$\sin\angle(L, L_t)$', \
      f using ($1 * 1.04):'sin_truth_median':'sin_truth_min':'sin_truth_max' with yerrorlines lt 2 title '$\sin\angle(V_X, L_t)$'
 unset logscale y
 set format y "%g"
 set ylabel 'end of Phase I (iteration)'
+set offsets 0, 0, 5, 5
 set key right top
 plot f using 'k':'t_end_median':'t_end_min':'t_end_max' with yerrorlines lt 1 title 'median, min--max'
 unset multiplot
