@@ -20,7 +20,8 @@ D-cnn_quick   := --channels 2,4,4 --kernels 3,3 --length 16 --head 3 --samples 2
 # (singular values 2, 1.5); small init at 1e-4 of the balanced squared norms, contrast at 4,1,1,1/4.
 D-balance_full  := --widths 6,6,6,6,6 --samples 20 --sigma 2,1.5 --act identity --init-ratio 1e-4 \
                    --contrast 4,1,1,0.25 --eta 0.1 --eta-contrast 0.02 --T 200000 --seed $(SEED)
-D-balance_quick := $(D-balance_full)
+D-balance_quick := --widths 6,6,6,6,6 --samples 20 --sigma 2,1.5 --act identity --init-ratio 1e-4 \
+                   --contrast 4,1,1,0.25 --eta 0.1 --eta-contrast 0.02 --T 50000 --seed $(SEED)
 # The decaying-step theorem (D12): the D-mf problem and small init, eta0 = 0.3 (< 1/sigma_1).
 D-decay_full  := --d1 20 --d2 15 --k 3 --sigma 3,2,1 --alpha 1e-3 --eta0 0.3 --deltas 0.1,0.25,0.5 \
                  --T 1000000 --tol 1e-6 --seed $(SEED)
