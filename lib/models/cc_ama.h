@@ -9,9 +9,11 @@
  *     V_l = prox_{gamma w_l / nu}((D U)_l - Lambda_l / nu),  so  ||V_l|| = (||T_l|| - gamma w_l)_+ / nu
  * with T_l taken before the projection: edge l is fused (V_l = 0 exactly) when T_l lies in the ball.
  * Convergence needs nu < 2 / rho(D^T D); cc_ama_step_size gives the package's choice.
- * Accelerated AMA (Chi & Lange's Algorithm 3, the package's default) takes the step from the
- * extrapolated multiplier S = Lambda + (k - 2)/(k + 1) (Lambda - Lambda_prev) from the third iteration
- * k of a level on (the package restarts the momentum at every level of a path).
+ * Accelerated AMA (the package's default) takes the step from the extrapolated multiplier
+ * S = Lambda + (k - 2)/(k + 1) (Lambda - Lambda_prev) from the third iteration k of a level on (the
+ * package restarts the momentum at every level of a path).  Its convergence needs nu <= 1 / rho(D^T D):
+ * pass half of cc_ama_step_size (with the package's full step the accelerated iteration is not
+ * guaranteed to converge, and on small examples it does not).
  *
  * Storage column-major as in cc.h; errors as there.  The workspace is allocated once; steps
  * allocate nothing.  The graph, the data and the path storage are the caller's (cc.h, cc_path.h).
