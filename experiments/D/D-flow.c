@@ -38,10 +38,7 @@ static int run(const opt_parser *p, nn_net *net, const gsl_matrix *X, const gsl_
   for (size_t t = 0;; t++) {
     double loss;
     int rc = nn_gradient(net, X, Y, &loss);
-    if (rc) {
-      fprintf(stderr, "%s: diverged at iteration %zu (eta = %g): non-finite loss\n", p->program, t, eta);
-      return rc;
-    }
+    if (rc) return proc_diverged(p->program, t, "eta = %g", eta);
     double wn = 0;
     for (size_t h = 1; h <= L; h++) wn += nn_layer_norm2(net, h);
     const double scale = 1.0 + wn;
@@ -94,16 +91,17 @@ static int run(const opt_parser *p, nn_net *net, const gsl_matrix *X, const gsl_
       fputc('\n', f->fp);
     }
     if (t == T) { res->normT = wn; res->lossT = loss; break; }
-    if ((rc = nn_step(net, eta))) {
-      fprintf(stderr, "%s: diverged at iteration %zu (eta = %g): non-finite iterate\n", p->program, t + 1, eta);
-      return rc;
-    }
+    if (nn_step(net, eta)) return proc_diverged(p->program, t + 1, "eta = %g", eta);
   }
   for (size_t h = 1; h < L; h++) gsl_matrix_free(M[h]), gsl_matrix_free(Mg[h]);
   gsl_matrix_free(Mn);
   free(Dn); free(Gn);
   return 0;
 }
+
+/* The init of an activation's runs is the same for every eta. */
+static const rng_table streams = { "a", "a = activation (0 identity, 1 relu, 2 leaky); the same init for every eta", {
+  { "X, Y", RNG_DATA, "1", NULL }, { "init", RNG_INIT, "a", NULL }, { "biased init", RNG_INIT, "9", NULL } } };
 
 int main(int argc, char **argv)
 {
@@ -134,7 +132,7 @@ int main(int argc, char **argv)
   const size_t L = widths.n - 1, ns = (size_t) samples;
   size_t d[NN_MAX_LAYERS + 1];
   for (size_t h = 0; h <= L; h++) d[h] = (size_t) widths.v[h];
-  gsl_rng *rd = rng_stream(p.seed, RNG_DATA, 1, 0);
+  gsl_rng *rd = rng_table_stream(&streams, "X, Y", p.seed, NULL);
   gsl_matrix *X = gsl_matrix_alloc(d[0], ns), *Y = gsl_matrix_alloc(d[L], ns);
   if (!rd || !X || !Y) return PROC_EXIT_NUMERIC;
   for (size_t i = 0; i < d[0]; i++)
@@ -144,8 +142,8 @@ int main(int argc, char **argv)
 
   out_file f, fs;
   if (out_tsv_open(&f, &p, NULL) || out_tsv_open(&fs, &p, "summary")) return PROC_EXIT_NUMERIC;
-  out_comment(&f, "streams: data X, Y ~ N(0,1) (seed, DATA, 1); init of activation a: "
-                  "(seed, INIT, a, 0), the same for every eta; biased run (seed, INIT, 9, 0)");
+  out_streams(&f, &streams);
+  out_comment(&f, "data X, Y ~ N(0,1)");
   out_comment(&f, "act: 0 identity, 1 relu, 2 leaky; D_h = ||W_h||^2 (+||b_h||^2) - ||W_{h+1}||^2");
   out_columns(&f, "act\tbias\teta\tt\ttime\tloss\tn1\tn2\tn3\tdD1\tdD2");
   out_comment(&fs, "id_*: max over steps of |D(t+1) - D(t) - eta^2 dG(t)| / (1 + sum_h ||W_h||^2)");
@@ -161,7 +159,7 @@ int main(int argc, char **argv)
       const size_t T = (size_t) llround(horizon / eta);
       const size_t stride = T / (size_t) points > 0 ? T / (size_t) points : 1;
       nn_net *net = nn_alloc(L, d, ns, biased ? NN_RELU : acts[a], leak, biased);
-      gsl_rng *ri = rng_stream(p.seed, RNG_INIT, biased ? 9 : (unsigned) a, 0);
+      gsl_rng *ri = rng_table_stream(&streams, biased ? "biased init" : "init", p.seed, (const long[]) { a });
       if (!net || !ri) return PROC_EXIT_NUMERIC;
       nn_init_gaussian(net, init, ri);
       flow_result r;

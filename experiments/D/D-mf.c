@@ -10,6 +10,9 @@
 #include "mf_protocol.h"
 #include "models/mf.h"
 
+static const rng_table streams = { "c s", "c = case, s = seed", {
+  { "M*", RNG_DATA, "1", NULL }, { "init", RNG_INIT, "c", "s" } } };
+
 int main(int argc, char **argv)
 {
   proc_init();
@@ -38,7 +41,7 @@ int main(int argc, char **argv)
   if (deltas.n > 4) return opt_fail(&p, "--deltas", "at most 4 values (got %zu)", deltas.n);
 
   const size_t m = (size_t) d1, n = (size_t) d2, nsched = 1 + deltas.n;
-  gsl_rng *rx = rng_stream(p.seed, RNG_DATA, 1, 0);
+  gsl_rng *rx = rng_table_stream(&streams, "M*", p.seed, NULL);
   mf_problem *pr = mf_problem_alloc(m, n, sigma.v, sigma.n, rx);
   mf_work *w = mf_work_alloc(m, n, (size_t) k, 0);
   gsl_matrix *U = gsl_matrix_alloc(m, (size_t) k), *V = gsl_matrix_alloc(n, (size_t) k);
@@ -48,7 +51,7 @@ int main(int argc, char **argv)
 
   out_file f, fs;
   if (out_tsv_open(&f, &p, NULL) || out_tsv_open(&fs, &p, "summary")) return PROC_EXIT_NUMERIC;
-  out_comment(&f, "streams: M* (seed, DATA, 1); init of case c, seed s: (seed, INIT, c, s)");
+  out_streams(&f, &streams);
   out_comment(&f, "case = 10 init + schedule; init 0 small, 1 large; schedule 0 constant, j >= 1: delta_j; "
                   "||M*||_* = %.17g", nuc);
   out_columns(&f, "case\tinit\tsched\tdelta\tseed\tt\teta_t\tU2\tV2\timb\tD\terr");
@@ -61,7 +64,7 @@ int main(int argc, char **argv)
         const double alpha = init ? alpha_large : alpha_small;
         mf_schedule sch = { init ? eta_large : eta_small, sc ? deltas.v[sc - 1] : 0.0, sc > 0 };
         const unsigned cs = (unsigned) (10 * init + sc);
-        gsl_rng *ri = rng_stream(p.seed, RNG_INIT, cs, (unsigned long) s);
+        gsl_rng *ri = rng_table_stream(&streams, "init", p.seed, (const long[]) { cs, s });
         if (!ri) return PROC_EXIT_NUMERIC;
         mf_init_gaussian(U, V, alpha, ri);
         gsl_rng_free(ri);
@@ -76,9 +79,7 @@ int main(int argc, char **argv)
           err = sqrt(2 * info.loss);
           if (rc == GSL_ERUNAWAY || !isfinite(err)) {
             out_abort(&f); out_abort(&fs);
-            fprintf(stderr, "D-mf: diverged at iteration %zu (init %g, eta0 %g): non-finite iterate\n",
-                    t, alpha, sch.eta0);
-            return PROC_EXIT_NUMERIC;
+            return proc_diverged(p.program, t, "init %g, eta0 %g", alpha, sch.eta0);
           }
           if (rc) return PROC_EXIT_NUMERIC;
           if (s == 1 && ((double) t >= next || t == (size_t) T)) {
@@ -90,9 +91,7 @@ int main(int argc, char **argv)
           if (t == (size_t) T) break;
           if (mf_apply(U, V, eta, w)) {
             out_abort(&f); out_abort(&fs);
-            fprintf(stderr, "D-mf: diverged at iteration %zu (init %g, eta0 %g): non-finite iterate\n",
-                    t + 1, alpha, sch.eta0);
-            return PROC_EXIT_NUMERIC;
+            return proc_diverged(p.program, t + 1, "init %g, eta0 %g", alpha, sch.eta0);
           }
           sum_minus += eta * eta * (info.gF2 - info.gG2);
           sum_plus += eta * eta * (info.gF2 + info.gG2);

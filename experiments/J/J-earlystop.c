@@ -13,6 +13,9 @@
 
 #define RMAX 3
 
+static const rng_table streams = { "a s", "a = alpha index (from 0), s = seed", {
+  { "X", RNG_DATA, "3", NULL }, { "init", RNG_INIT, "300 + a", "s" } } };
+
 int main(int argc, char **argv)
 {
   proc_init();
@@ -38,7 +41,7 @@ int main(int argc, char **argv)
     if (!(alphas.v[a] < alphas.v[a - 1])) return opt_fail(&p, "--alphas", "must be decreasing");
 
   const size_t ps = sigma.n, last = ps - 1;
-  gsl_rng *rx = rng_stream(p.seed, RNG_DATA, 3, 0);
+  gsl_rng *rx = rng_table_stream(&streams, "X", p.seed, NULL);
   mf_problem *pr = mf_problem_alloc((size_t) m, (size_t) n, sigma.v, ps, rx);
   mf_work *w = mf_work_alloc((size_t) m, (size_t) n, (size_t) k, ps);
   gsl_matrix *F = gsl_matrix_alloc((size_t) m, (size_t) k), *G = gsl_matrix_alloc((size_t) n, (size_t) k);
@@ -55,7 +58,7 @@ int main(int argc, char **argv)
 
   out_file f;
   if (out_tsv_open(&f, &p, NULL)) return PROC_EXIT_NUMERIC;
-  out_comment(&f, "streams: X (seed, DATA, 3); init for alpha index a: (seed, INIT, 300 + a, s)");
+  out_streams(&f, &streams);
   out_comment(&f, "init convention: F_0, G_0 entries i.i.d. N(0, alpha^2); ||X||_F = %.17g", xnorm);
   out_columns(&f, "alpha\tseed\tr\tslope_pred\tmin_err\tt_min\tt_last\tT\tfinal_rel\tfinal_r_over_tail");
   /* min errors by (alpha, r, seed) for the fitted slopes quoted in the text */
@@ -64,7 +67,7 @@ int main(int argc, char **argv)
   if (!all) return PROC_EXIT_NUMERIC;
   for (size_t a = 0; a < alphas.n; a++)
     for (long s = 1; s <= seeds; s++) {
-      gsl_rng *ri = rng_stream(p.seed, RNG_INIT, 300 + a, (unsigned long) s);
+      gsl_rng *ri = rng_table_stream(&streams, "init", p.seed, (const long[]) { (long) a, s });
       if (!ri) return PROC_EXIT_NUMERIC;
       mf_init_gaussian(F, G, alphas.v[a], ri);
       gsl_rng_free(ri);
@@ -86,9 +89,7 @@ int main(int argc, char **argv)
         int rc = mf_step(pr->X, F, G, eta, w, NULL);
         if (rc == GSL_ERUNAWAY) {
           out_abort(&f);
-          fprintf(stderr, "J-earlystop: diverged at iteration %zu (alpha = %g, seed %ld)\n", t + 1,
-                  alphas.v[a], s);
-          return PROC_EXIT_NUMERIC;
+          return proc_diverged(p.program, t + 1, "alpha = %g, seed %ld", alphas.v[a], s);
         }
         if (rc) return PROC_EXIT_NUMERIC;
       }
@@ -118,19 +119,15 @@ int main(int argc, char **argv)
   /* Least-squares slope of ln(median over seeds) against ln(alpha), per r. */
   static const char *word[RMAX] = { "One", "Two", "Three" };
   for (size_t r = 0; r < RMAX; r++) {
-    double mx = 0, my = 0, sxy = 0, sxx = 0, lx[64], ly[64];
+    double lx[OPT_LIST_MAX], ly[OPT_LIST_MAX];
     const size_t na = alphas.n;
     for (size_t a = 0; a < na; a++) {
-      stats_summary su = stats_summarize(all + (a * RMAX + r) * (size_t) seeds, (size_t) seeds);
       lx[a] = log(alphas.v[a]);
-      ly[a] = log(su.median);
-      mx += lx[a] / (double) na;
-      my += ly[a] / (double) na;
+      ly[a] = log(stats_summarize(all + (a * RMAX + r) * (size_t) seeds, (size_t) seeds).median);
     }
-    for (size_t a = 0; a < na; a++) sxy += (lx[a] - mx) * (ly[a] - my), sxx += (lx[a] - mx) * (lx[a] - mx);
     char name[64];
     snprintf(name, sizeof name, "JEarlystopSlope%s", word[r]);
-    out_macro(&f, name, "%.3f", sxy / sxx);
+    out_macro(&f, name, "%.3f", stats_fit_line(lx, ly, na).slope);
     snprintf(name, sizeof name, "JEarlystopSlopePred%s", word[r]);
     out_macro(&f, name, "%.3f", 2 * (sigma.v[r] - sigma.v[r + 1]) / (sigma.v[r] + sigma.v[r + 1]));
   }

@@ -10,6 +10,8 @@
 
 #define NTRACK 5
 
+static const rng_table streams = { NULL, NULL, { { "X", RNG_DATA, "1", NULL }, { "init", RNG_INIT, "1", "1" } } };
+
 int main(int argc, char **argv)
 {
   proc_init();
@@ -37,7 +39,7 @@ int main(int argc, char **argv)
   double sig[4000];
   const size_t q = (size_t) (m < n ? m : n);
   const size_t ps = mf_spectrum(head.v, head.n, tail, (size_t) m, (size_t) n, sig, 4000);
-  gsl_rng *rx = rng_stream(p.seed, RNG_DATA, 1, 0), *ri = rng_stream(p.seed, RNG_INIT, 1, 1);
+  gsl_rng *rx = rng_table_stream(&streams, "X", p.seed, NULL), *ri = rng_table_stream(&streams, "init", p.seed, NULL);
   mf_problem *pr = mf_problem_alloc((size_t) m, (size_t) n, sig, ps, rx);
   mf_work *w = mf_work_alloc((size_t) m, (size_t) n, (size_t) k, NTRACK);
   gsl_matrix *F = gsl_matrix_alloc((size_t) m, (size_t) k), *G = gsl_matrix_alloc((size_t) n, (size_t) k);
@@ -60,7 +62,8 @@ int main(int argc, char **argv)
 
   out_file f;
   if (out_tsv_open(&f, &p, NULL)) return PROC_EXIT_NUMERIC;
-  out_comment(&f, "streams: X = U diag(sigma) V^T (seed, DATA, 1), init (seed, INIT, 1, 1)");
+  out_streams(&f, &streams);
+  out_comment(&f, "X = U diag(sigma) V^T");
   out_comment(&f, "init convention: F_0, G_0 entries i.i.d. N(0, alpha^2); spectrum: %zu values", ps);
   out_columns(&f, "t\tsv1\tsv2\tsv3\tsv4\tsv5\tsv6\terr1\terr2\terr3\terr4\terr5\terr_full");
   double errmin[NTRACK + 1], terrmin[NTRACK + 1];
@@ -87,8 +90,7 @@ int main(int argc, char **argv)
     int rc = mf_step(pr->X, F, G, eta, w, NULL);
     if (rc == GSL_ERUNAWAY) {
       out_abort(&f);
-      fprintf(stderr, "J-staircase: diverged at iteration %zu (eta = %g): non-finite iterate\n", t + 1, eta);
-      return PROC_EXIT_NUMERIC;
+      return proc_diverged(p.program, t + 1, "eta = %g", eta);
     }
     if (rc) { out_abort(&f); return PROC_EXIT_NUMERIC; }
   }

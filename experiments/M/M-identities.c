@@ -15,6 +15,9 @@
 #include "experiment.h"
 #include "models/lt.h"
 
+static const rng_table streams = { "r", "r = symmetry run (M-identities-sym.tsv)", {
+  { "Gaussian instance", RNG_DATA, "1", NULL }, { "x", RNG_MISC, "1", NULL }, { "init", RNG_INIT, "1", "r + 1" } } };
+
 int main(int argc, char **argv)
 {
   proc_init();
@@ -35,13 +38,14 @@ int main(int argc, char **argv)
   if (!opt_parse(&p, argc, argv, &status)) return status;
 
   /* Factorization on three instances, l = 1..3. */
-  gsl_rng *rd = rng_stream(p.seed, RNG_DATA, 1, 0), *rx = rng_stream(p.seed, RNG_MISC, 1, 0);
+  gsl_rng *rd = rng_table_stream(&streams, "Gaussian instance", p.seed, NULL), *rx = rng_table_stream(&streams, "x", p.seed, NULL);
   lt_base *inst[3] = { lt_base_completion((size_t) n, rho), lt_base_gaussian((size_t) n, 2 * (size_t) n, 1.0, rd),
                        lt_base_delta() };
   if (!inst[0] || !inst[1] || !inst[2]) return PROC_EXIT_NUMERIC;
   out_file f;
   if (out_tsv_open(&f, &p, NULL)) return PROC_EXIT_NUMERIC;
-  out_comment(&f, "instance 0 = completion (n, rho), 1 = Gaussian (n, m = 2n), 2 = delta ~ 0.54 (n = 2); x ~ N(0, I) from (seed, MISC, 1)");
+  out_streams(&f, &streams);
+  out_comment(&f, "instance 0 = completion (n, rho), 1 = Gaussian (n, m = 2n), 2 = delta ~ 0.54 (n = 2); x ~ N(0, I)");
   out_columns(&f, "instance\tl\tpoint\th_structured\th_factored\trel_diff");
   double worst = 0;
   for (int k = 0; k < 3; k++)
@@ -91,7 +95,7 @@ int main(int argc, char **argv)
   if (!W || !w || !rel) return PROC_EXIT_NUMERIC;
   double smax = 0;
   for (size_t r = 0; r < runs; r++) {
-    gsl_rng *ri = rng_stream(p.seed, RNG_INIT, 1, r + 1);
+    gsl_rng *ri = rng_table_stream(&streams, "init", p.seed, (const long[]) { (long) r });
     double x0[16];
     for (long a = 0; a < n; a++) {
       const double g = gsl_ran_gaussian(ri, 1.0);
@@ -105,12 +109,12 @@ int main(int argc, char **argv)
       if (!(d <= smax)) smax = d;
       double loss;
       int rc = t < T ? lt_gd_step(inst[0], W, w, eta, &loss) : 0;
-      if (rc == GSL_ERUNAWAY) { fprintf(stderr, "M-identities: diverged at iteration %ld\n", t); return PROC_EXIT_NUMERIC; }
+      if (rc == GSL_ERUNAWAY) return proc_diverged(p.program, (size_t) t, "symmetry run %zu", r);
       if (rc) return PROC_EXIT_NUMERIC;
     }
   }
   if (out_tsv_open(&f, &p, "sym")) return PROC_EXIT_NUMERIC;
-  out_comment(&f, "max over mode permutations |w_t - sigma(w_t)|_max / ||w_t||_F; run r: eps = epss[r/2], init v1 (r even) or Gaussian (r odd), streams (seed, INIT, 1, r + 1)");
+  out_comment(&f, "max over mode permutations |w_t - sigma(w_t)|_max / ||w_t||_F; run r: eps = epss[r/2], init v1 (r even) or Gaussian (r odd)");
   out_columns(&f, "t\trun\teps\tgaussian\trel_defect");
   for (size_t r = 0; r < runs; r++)
     for (long t = 0; t <= T; t++)

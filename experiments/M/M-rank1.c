@@ -11,7 +11,10 @@
 #include <gsl/gsl_math.h>
 #include <gsl/gsl_randist.h>
 #include "experiment.h"
+#include "lt_protocol.h"
 #include "models/lt.h"
+
+static const rng_table streams = { NULL, NULL, { { "instance", RNG_DATA, "1", NULL }, { "x0", RNG_INIT, "1", NULL } } };
 
 int main(int argc, char **argv)
 {
@@ -33,10 +36,10 @@ int main(int argc, char **argv)
   opt_parser p = OPT_PARSER("M-rank1", "rank-1 bias (kappa-hat vs t, l = 1 and l) and the linear regime", specs);
   int status;
   if (!opt_parse(&p, argc, argv, &status)) return status;
-  if (pow((double) n, (double) l) > 4096) return opt_fail(&p, "--n", "n^l must be <= 4096 (got n = %ld, l = %ld)", n, l);
+  if ((status = lt_validate_size(&p, "--n", (double) n, l, 4096))) return status;
   if (epss.n < 2) return opt_fail(&p, "--epss", "needs at least two values for a slope");
 
-  gsl_rng *rd = rng_stream(p.seed, RNG_DATA, 1, 0), *ri = rng_stream(p.seed, RNG_INIT, 1, 0);
+  gsl_rng *rd = rng_table_stream(&streams, "instance", p.seed, NULL), *ri = rng_table_stream(&streams, "x0", p.seed, NULL);
   lt_base *B = lt_base_gaussian((size_t) n, (size_t) m, z_norm, rd);
   if (!B) return PROC_EXIT_NUMERIC;
   double s2 = 0;
@@ -69,7 +72,7 @@ int main(int argc, char **argv)
       bnd[k * (T + 1) + t] = c0 * pow(rate[k], (double) t);
       if (t < T) {
         int rc = lt_gd_step(B, W, w, eta, &loss);
-        if (rc == GSL_ERUNAWAY) { fprintf(stderr, "M-rank1: diverged at iteration %ld (l = %zu)\n", t, ls[k]); return PROC_EXIT_NUMERIC; }
+        if (rc == GSL_ERUNAWAY) return proc_diverged(p.program, (size_t) t, "l = %zu", ls[k]);
         if (rc) return PROC_EXIT_NUMERIC;
       }
     }
@@ -88,7 +91,7 @@ int main(int argc, char **argv)
       memcpy(wl, w, N * sizeof(double));
       for (long t = 0; t < t_lin; t++) {
         double loss;
-        if (lt_gd_step(B, W, w, eta, &loss)) { fprintf(stderr, "M-rank1: diverged at iteration %ld\n", t); return PROC_EXIT_NUMERIC; }
+        if (lt_gd_step(B, W, w, eta, &loss)) return proc_diverged(p.program, (size_t) t, "eps = %g", epss.v[e]);
         lt_linear_step(B, W, wl, eta);
       }
       const double nl = cblas_dnrm2((int) N, wl, 1);
@@ -98,16 +101,14 @@ int main(int argc, char **argv)
     lt_work_free(W); free(w); free(wl);
   }
   /* least-squares slope of log dev against log eps */
-  double sx = 0, sy = 0, sxx = 0, sxy = 0;
-  for (size_t e = 0; e < epss.n; e++) {
-    const double X = log(epss.v[e]), Y = log(dev[e]);
-    sx += X; sy += Y; sxx += X * X; sxy += X * Y;
-  }
-  const double ne = (double) epss.n, slope = (ne * sxy - sx * sy) / (ne * sxx - sx * sx);
+  double lx[OPT_LIST_MAX], ly[OPT_LIST_MAX];
+  for (size_t e = 0; e < epss.n; e++) lx[e] = log(epss.v[e]), ly[e] = log(dev[e]);
+  const double slope = stats_fit_line(lx, ly, epss.n).slope;
 
   out_file f;
   if (out_tsv_open(&f, &p, NULL)) return PROC_EXIT_NUMERIC;
-  out_comment(&f, "Gaussian instance from (seed, DATA, 1); x0 from (seed, INIT, 1); w0 = eps x0^{(x)l}/n^{l/2}");
+  out_streams(&f, &streams);
+  out_comment(&f, "Gaussian instance; w0 = eps x0^{(x)l}/n^{l/2}");
   out_comment(&f, "sigma_1(U) = %.17g, s2 = max_{j>=2} |sigma_j(U)| = %.17g; rate_1 = %.17g, rate_%ld = %.17g", s1, s2, rate[0], l, rate[1]);
   out_columns(&f, "t\tkappa_1\tbound_1\tkappa_l\tbound_l");
   for (long t = 0; t <= T; t++)

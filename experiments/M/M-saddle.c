@@ -12,6 +12,9 @@
 #include "lt_protocol.h"
 #include "models/lt.h"
 
+static const rng_table streams = { "arm trial", "arm as in the column, trial from 1", {
+  { "init", RNG_INIT, "arm + 1", "trial" }, { "noise", RNG_NOISE, "arm + 1", "trial" } } };
+
 int main(int argc, char **argv)
 {
   proc_init();
@@ -66,12 +69,14 @@ int main(int argc, char **argv)
   const double hmin = gsl_vector_get(ev, N - 1);
 
   /* GD outcomes (before any file is written: a divergence leaves no data). */
+  const lt_arm_config arms[3] = { { 1, LT_GD, eta_u, (size_t) T, LT_INIT_UNIT, eps, (size_t) t_unit },
+                                  { 1, LT_GD, eta_u, (size_t) T, LT_INIT_GAUSS, eps, (size_t) t_small },
+                                  { (size_t) l, LT_GD, eta_l, (size_t) T, LT_INIT_GAUSS, eps, (size_t) t_lift } };
   lt_arm_result r[3];
   size_t fail = 0;
-  int rc = lt_arm(B, 1, LT_GD, eta_u, (size_t) T, LT_INIT_UNIT, eps, (size_t) t_unit, p.seed, 1, &r[0], &fail);
-  if (!rc) rc = lt_arm(B, 1, LT_GD, eta_u, (size_t) T, LT_INIT_GAUSS, eps, (size_t) t_small, p.seed, 2, &r[1], &fail);
-  if (!rc) rc = lt_arm(B, (size_t) l, LT_GD, eta_l, (size_t) T, LT_INIT_GAUSS, eps, (size_t) t_lift, p.seed, 3, &r[2], &fail);
-  if (rc == GSL_ERUNAWAY) fprintf(stderr, "M-saddle: GD diverged at iteration %zu\n", fail);
+  int rc = 0;
+  for (int a = 0; a < 3 && !rc; a++) rc = lt_arm(B, &arms[a], &streams, p.seed, a, &r[a], &fail);
+  if (rc == GSL_ERUNAWAY) return proc_diverged(p.program, fail, "GD");
   if (rc) return PROC_EXIT_NUMERIC;
   out_file f;
   if (out_tsv_open(&f, &p, NULL)) return PROC_EXIT_NUMERIC;
@@ -97,8 +102,9 @@ int main(int argc, char **argv)
   if (out_commit(&f)) return PROC_EXIT_NUMERIC;
 
   if (out_tsv_open(&f, &p, "gd")) return PROC_EXIT_NUMERIC;
+  out_streams(&f, &streams);
   out_comment(&f, "arm 0: unlifted x0 ~ N(0, I); 1: unlifted eps x0/sqrt(n); 2: lifted eps x0^{(x)l}/n^{l/2}; "
-              "streams (seed, INIT, arm + 1, trial); success iff ||xx^T - zz^T||_F <= %g", LT_SUCCESS_DIST);
+              "success iff ||xx^T - zz^T||_F <= %g", LT_SUCCESS_DIST);
   out_columns(&f, "arm\ttrials\tsuccesses\trate\tmedian_iters");
   for (int a = 0; a < 3; a++)
     fprintf(f.fp, "%d\t%zu\t%zu\t%.17g\t%.17g\n", a, r[a].trials, r[a].successes, r[a].rate, r[a].median_iters);

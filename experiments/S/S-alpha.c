@@ -4,7 +4,6 @@
  * and the S-oversampling figure (one run per number of measurements). */
 #include <math.h>
 #include <stdlib.h>
-#include <gsl/gsl_fit.h>
 #include "experiment.h"
 #include "ms_protocol.h"
 #include "models/ms.h"
@@ -49,10 +48,7 @@ int main(int argc, char **argv)
   size_t fail_iter = 0;
   int rc = ms_sweep(&cfg, alphas.v, na, o, &bar, &fail_alpha, &fail_iter);
   prog_finish(&bar);
-  if (rc == GSL_ERUNAWAY) {
-    fprintf(stderr, "S-alpha: diverged at iteration %zu (alpha = %g, mu = %g)\n", fail_iter, fail_alpha, mu);
-    return PROC_EXIT_NUMERIC;
-  }
+  if (rc == GSL_ERUNAWAY) return proc_diverged(p.program, fail_iter, "alpha = %g, mu = %g", fail_alpha, mu);
   if (rc) return PROC_EXIT_NUMERIC;
 
   out_file f;
@@ -83,17 +79,16 @@ int main(int argc, char **argv)
   if (out_commit(&f)) return PROC_EXIT_NUMERIC;
 
   /* Least-squares slope of log(median test) on log(alpha) over all alphas of this run. */
-  double c0 = NAN, c1 = NAN, cov00, cov01, cov11, sumsq;
-  if (na >= 2) gsl_fit_linear(lx, 1, ly, 1, na, &c0, &c1, &cov00, &cov01, &cov11, &sumsq);
+  const stats_line fit = stats_fit_line(lx, ly, na);
   if (out_tsv_open(&f, &p, "fit")) return PROC_EXIT_NUMERIC;
   out_comment(&f, "log(test median) = intercept + slope * log(alpha), least squares over the alphas");
   out_columns(&f, "m_over_nr\tn\tr\tm\tslope\tintercept\talpha_max\talpha_min");
   fprintf(f.fp, "%.17g\t%ld\t%ld\t%ld\t%.17g\t%.17g\t%.17g\t%.17g\n", (double) m / (double) (n * r),
-          n, r, m, c1, c0, alphas.v[0], alphas.v[na - 1]);
+          n, r, m, fit.slope, fit.intercept, alphas.v[0], alphas.v[na - 1]);
   if (out_commit(&f)) return PROC_EXIT_NUMERIC;
 
   if (out_tsv_open(&f, &p, NULL)) return PROC_EXIT_NUMERIC;
-  out_comment(&f, "streams: truth (seed, DATA, d), operator (seed, OPERATOR, d), init (seed, INIT, d, i)");
+  out_streams(&f, &ms_sweep_streams);
   out_columns(&f, "alpha\tdata_seed\tinit_seed\ttest\ttrain\ttrain0\tt_hit\tnoise_max");
   for (size_t j = 0; j < na * per; j++)
     fprintf(f.fp, "%.17g\t%zu\t%zu\t%.17g\t%.17g\t%.17g\t%zu\t%.17g\n", o[j].alpha, o[j].data_seed,
@@ -102,7 +97,7 @@ int main(int argc, char **argv)
 
   char num[64];
   if (out_macros_open(&f, &p)) return PROC_EXIT_NUMERIC;
-  out_run_macro(&f, &p, "Slope", "%.2f", c1);
+  out_run_macro(&f, &p, "Slope", "%.2f", fit.slope);
   out_run_macro(&f, &p, "MOverNR", "%g", (double) m / (double) (n * r));
   for (size_t j = 0; j < per; j++) col[j] = o[(na - 1) * per + j].test;
   out_run_macro(&f, &p, "SmallestAlpha", "%s", out_tex_number(num, sizeof num, alphas.v[na - 1], 2));

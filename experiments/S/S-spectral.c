@@ -43,23 +43,16 @@ int main(int argc, char **argv)
   prog_bar bar;
   prog_start(&bar, "S-spectral", (long) runs, p.quiet);
   for (size_t d = 0; d < nd; d++) {
-    gsl_rng *rt = rng_stream(p.seed, RNG_DATA, d + 1, 0), *ra = rng_stream(p.seed, RNG_OPERATOR, d + 1, 0);
-    ms_problem *pr = ms_problem_alloc((size_t) n, (size_t) r, (size_t) m, kappa, rt, ra);
+    ms_problem *pr = ms_sweep_problem(p.seed, d + 1, (size_t) n, (size_t) r, (size_t) m, kappa);
     if (!pr) return PROC_EXIT_NUMERIC;
     for (size_t a = 0; a < na; a++)
       for (size_t i = 0; i < ni; i++) {
         const size_t run = (a * nd + d) * ni + i;
-        gsl_rng *ri = rng_stream(p.seed, RNG_INIT, d + 1, i + 1);
-        ms_init_small(U, alphas.v[a], ri);
-        gsl_rng_free(ri);
+        if (ms_sweep_init(U, alphas.v[a], p.seed, d + 1, i + 1)) return PROC_EXIT_NUMERIC;
         ms_config cfg = { .mu = mu, .T = (size_t) T, .power_method = 1, .pm_stop = pm_level };
         size_t fail_at = 0;
         int rc = ms_run(pr, &cfg, U, tr, &fail_at);
-        if (rc == GSL_ERUNAWAY) {
-          fprintf(stderr, "S-spectral: diverged at iteration %zu (alpha = %g, mu = %g)\n", fail_at,
-                  alphas.v[a], mu);
-          return PROC_EXIT_NUMERIC;
-        }
+        if (rc == GSL_ERUNAWAY) return proc_diverged(p.program, fail_at, "alpha = %g, mu = %g", alphas.v[a], mu);
         if (rc) return PROC_EXIT_NUMERIC;
         const size_t te = tr->t_end;
         if (!(tr->pm_dev[te] > pm_level)) {
@@ -73,8 +66,6 @@ int main(int argc, char **argv)
         prog_update(&bar, (long) run + 1);
       }
     ms_problem_free(pr);
-    gsl_rng_free(rt);
-    gsl_rng_free(ra);
   }
   prog_finish(&bar);
 
@@ -92,7 +83,7 @@ int main(int argc, char **argv)
   if (out_commit(&f)) return PROC_EXIT_NUMERIC;
 
   if (out_tsv_open(&f, &p, NULL)) return PROC_EXIT_NUMERIC;
-  out_comment(&f, "streams: truth (seed, DATA, d), operator (seed, OPERATOR, d), init (seed, INIT, d, i)");
+  out_streams(&f, &ms_sweep_streams);
   out_columns(&f, "alpha\tdata_seed\tinit_seed\tt_end\tsin_spec\tsin_truth\ttest");
   for (size_t a = 0; a < na; a++)
     for (size_t d = 0; d < nd; d++)

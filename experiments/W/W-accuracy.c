@@ -34,6 +34,8 @@ static double same_lambda_error(const cc_path *c, const cc_path *e, double xnorm
   return err / xnorm;
 }
 
+static const rng_table streams = { NULL, NULL, { { "blobs", RNG_DATA, "1", NULL } } };
+
 int main(int argc, char **argv)
 {
   proc_init();
@@ -58,7 +60,7 @@ int main(int argc, char **argv)
     if (!(ts.v[i] < ts.v[i - 1])) return opt_fail(&p, "--ts", "must be strictly decreasing");
 
   /* data: blob b centred at sep (cos, sin)(2 pi b / nb) in the first two coordinates */
-  gsl_rng *r = rng_stream(p.seed, RNG_DATA, 1, 0);
+  gsl_rng *r = rng_table_stream(&streams, "blobs", p.seed, NULL);
   const size_t N = (size_t) n, P = (size_t) pdim;
   double *x = malloc(N * P * sizeof *x);
   if (!r || !x) return PROC_EXIT_NUMERIC;
@@ -113,7 +115,8 @@ int main(int argc, char **argv)
 
   out_file f;
   if (out_tsv_open(&f, &p, NULL)) return PROC_EXIT_NUMERIC;
-  out_comment(&f, "data stream (seed, DATA, 1); weights phi = %.17g, k = %zu, %zu edges; ||X||_F = %.17g",
+  out_streams(&f, &streams);
+  out_comment(&f, "weights phi = %.17g, k = %zu, %zu edges; ||X||_F = %.17g",
               g->phi, g->k, g->ne, xnorm);
   out_comment(&f, "hausdorff: against the exact path on the grid of the last t (%g), relative to ||X||_F",
               ts.v[nt - 1]);

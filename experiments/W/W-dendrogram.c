@@ -5,17 +5,9 @@
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 #include "experiment.h"
 #include "io/cc_data.h"
 #include "models/cc_path.h"
-
-static double now(void)
-{
-  struct timespec ts;
-  clock_gettime(CLOCK_MONOTONIC, &ts);
-  return (double) ts.tv_sec + 1e-9 * (double) ts.tv_nsec;
-}
 
 /* part[K] = labels (n) of the first stored iterate with K clusters; seen[K] = 1 if any. */
 static void partitions(const cc_path *h, const cc_graph *g, size_t *part, unsigned char *seen,
@@ -73,12 +65,12 @@ int main(int argc, char **argv)
     int rc = 0;
     tc[i] = te[i] = INFINITY;
     for (long r = 0; r < nrep && !rc; r++) {
-      double t0 = now();
+      double t0 = proc_seconds();
       rc = cc_carp(a, &cfg, hc);
-      tc[i] = fmin(tc[i], now() - t0);
-      t0 = now();
+      tc[i] = fmin(tc[i], proc_seconds() - t0);
+      t0 = proc_seconds();
       if (!rc) rc = cc_exact(a, grid, m, CC_RULE_DU, 1e-12, 100000, 0, he);
-      te[i] = fmin(te[i], now() - t0);
+      te[i] = fmin(te[i], proc_seconds() - t0);
     }
     free(grid);
     if (rc) { fprintf(stderr, "W-dendrogram: ADMM failed (%s) at t = %g\n", gsl_strerror(rc), t); return PROC_EXIT_NUMERIC; }

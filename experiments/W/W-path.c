@@ -31,10 +31,7 @@ int main(int argc, char **argv)
   if (!a || !h) return PROC_EXIT_NUMERIC;
   const cc_carp_config cfg = { t, 1e-6, 50, 10, 10000000 };
   int rc = cc_carp(a, &cfg, h);
-  if (rc == GSL_ERUNAWAY) {
-    fprintf(stderr, "W-path: non-finite iterate at ADMM step %zu\n", h->steps + 1);
-    return PROC_EXIT_NUMERIC;
-  }
+  if (rc == GSL_ERUNAWAY) return proc_diverged(p.program, h->steps + 1, "ADMM, t = %g", t);
   if (rc) return PROC_EXIT_NUMERIC;
 
   /* principal axes: the right singular vectors of the centred data */

@@ -10,7 +10,6 @@
 #include <string.h>
 #include <sys/resource.h>
 #include <sys/wait.h>
-#include <time.h>
 #include <unistd.h>
 #include "experiment.h"
 #include "io/cc_data.h"
@@ -23,13 +22,6 @@ typedef struct {
   size_t steps, levels, complete;
   double gamma_end, seconds, mb;
 } result;
-
-static double now(void)
-{
-  struct timespec ts;
-  clock_gettime(CLOCK_MONOTONIC, &ts);
-  return (double) ts.tv_sec + 1e-9 * (double) ts.tv_nsec;
-}
 
 typedef struct {
   const cc_data *d;
@@ -48,14 +40,14 @@ static result work(const job *j)
   cc_path *h = a ? cc_path_alloc(j->d->n, j->d->p, j->g->ne, 0) : NULL;
   if (!h) return r;
   const cc_carp_config cfg = { j->t, 1e-6, 50, 10, 100000000 };
-  double t0 = now();
+  double t0 = proc_seconds();
   int rc = 0;
   if (j->method == M_CARP) rc = cc_carp(a, &cfg, h);
   else if (j->method == M_VIZ) rc = cc_carp_viz(a, &cfg, 1.1, 1.01, 15, h);
   else if (j->method == M_SOLVE) {
     /* factor (again, timed) and solve reps right-hand sides of the data's width */
     cc_admm_free(a);
-    t0 = now();
+    t0 = proc_seconds();
     a = cc_admm_alloc(j->d->x, j->d->n, j->d->p, j->g, 1.0, j->solver);
     for (size_t k = 0; a && k < j->reps; k++) {
       memcpy(a->rhs, j->d->x, j->d->n * j->d->p * sizeof(double));
@@ -72,7 +64,7 @@ static result work(const job *j)
     free(grid);
     if (rc == GSL_EMAXITER) rc = 0;   /* the step budget ran out: reported as incomplete */
   }
-  r.seconds = now() - t0;
+  r.seconds = proc_seconds() - t0;
   r.ok = rc == 0 && a != NULL;
   r.steps = h->steps;
   r.levels = h->nstore;

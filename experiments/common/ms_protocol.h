@@ -3,6 +3,7 @@
 #ifndef AR_MS_PROTOCOL_H
 #define AR_MS_PROTOCOL_H
 
+#include "core/rng.h"
 #include "io/opt.h"
 #include "io/prog.h"
 #include "models/ms.h"
@@ -27,10 +28,19 @@ void ms_find_landmarks(const ms_trace *tr, double sigma_min, double pm_level, do
  * m >= n(n+1)/2: then A is injective on symmetric matrices and there is no overfitting regime. */
 int ms_validate(const opt_parser *p, long n, long r, long k, long m);
 
+/* The random streams of the sensing sweeps (S-alpha, S-spectral, S-width): truth and operator of
+ * data seed d, initialization i of data seed d, both counted from 1.  The operator is drawn row by
+ * row, so with the same data seed a smaller m measures with the first rows of a larger one. */
+extern const rng_table ms_sweep_streams;
+
+/* The problem of data seed d (truth and operator from ms_sweep_streams); NULL if out of memory. */
+ms_problem *ms_sweep_problem(unsigned long seed, size_t d, size_t n, size_t r, size_t m, double kappa);
+
+/* U = alpha x the init of data seed d, init seed i (ms_init_small on its stream); GSL_ENOMEM. */
+int ms_sweep_init(gsl_matrix *U, double alpha, unsigned long seed, size_t d, size_t i);
+
 /* A sweep: every alpha x data seed x init seed, one run of T steps each, with the outcomes that the
- * S experiments summarize.  Streams: truth (seed, RNG_DATA, d), operator (seed, RNG_OPERATOR, d),
- * init (seed, RNG_INIT, d, i), d and i counted from 1; the operator is drawn row by row, so with
- * the same data seed a smaller m measures with the first rows of a larger one. */
+ * S experiments summarize, on the streams ms_sweep_streams. */
 typedef struct {
   size_t n, r, k, m;
   double kappa, mu;

@@ -97,6 +97,19 @@ void out_comment(out_file *f, const char *fmt, ...)
   fputc('\n', f->fp);
 }
 
+void out_streams(out_file *f, const rng_table *streams)
+{
+  fputs("# streams:", f->fp);
+  for (size_t i = 0; i < RNG_TABLE_MAX && streams->e[i].name; i++) {
+    const rng_entry *e = &streams->e[i];
+    fprintf(f->fp, "%s %s (seed, %s, %s", i ? "," : "", e->name, rng_tag_name(e->tag), e->a);
+    if (e->b) fprintf(f->fp, ", %s", e->b);
+    fputc(')', f->fp);
+  }
+  if (streams->note) fprintf(f->fp, "; %s", streams->note);
+  fputc('\n', f->fp);
+}
+
 void out_columns(out_file *f, const char *names) { fprintf(f->fp, "%s\n", names); }
 
 void out_macro_prefix(const opt_parser *p, char *buf, size_t len)

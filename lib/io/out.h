@@ -16,6 +16,7 @@
 #define AR_OUT_H
 
 #include <stdio.h>
+#include "core/rng.h"
 #include "io/opt.h"
 
 #define OUT_PATH_MAX 4096
@@ -51,6 +52,11 @@ int out_tsv_open(out_file *f, const opt_parser *p, const char *table);
 
 /* One '#' comment line (provenance details such as derived seeds). */
 void out_comment(out_file *f, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+
+/* The provenance line of the program's random streams, written from the table that seeds them
+ * (rng_table in core/rng.h), before the column line:
+ *     # streams: NAME (seed, TAG, A[, B]), NAME (seed, TAG, A[, B]), ...[; NOTE] */
+void out_streams(out_file *f, const rng_table *streams);
 
 /* The line of column names: a tab-separated list given as one string. */
 void out_columns(out_file *f, const char *tab_separated_names);
