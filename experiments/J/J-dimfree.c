@@ -49,10 +49,8 @@ int main(int argc, char **argv)
   out_columns(&fs, "shape\tm\tn\tk\ti\tsigma\tt_median\tt_min\tt_max\tt_pred_median");
   for (size_t c = 0; c < ms.n; c++) {
     const size_t m = (size_t) ms.v[c], n = (size_t) ns.v[c], k = (size_t) ks.v[c];
-    double sig[4000];
-    const size_t ps = mf_spectrum(head.v, head.n, tail, m, n, sig, 4000);
     gsl_rng *rx = rng_table_stream(&streams, "X", p.seed, (const long[]) { (long) c, 0 });
-    mf_problem *pr = mf_problem_alloc(m, n, sig, ps, rx);
+    mf_problem *pr = mf_target(&head, tail, m, n, rx);
     mf_work *w = mf_work_alloc(m, n, k, NTRACK);
     gsl_matrix *F = gsl_matrix_alloc(m, k), *G = gsl_matrix_alloc(n, k);
     double *te = malloc((size_t) seeds * NTRACK * sizeof *te), *tp = malloc((size_t) seeds * NTRACK * sizeof *tp);

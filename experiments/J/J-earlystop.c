@@ -45,15 +45,10 @@ int main(int argc, char **argv)
   mf_problem *pr = mf_problem_alloc((size_t) m, (size_t) n, sigma.v, ps, rx);
   mf_work *w = mf_work_alloc((size_t) m, (size_t) n, (size_t) k, ps);
   gsl_matrix *F = gsl_matrix_alloc((size_t) m, (size_t) k), *G = gsl_matrix_alloc((size_t) n, (size_t) k);
-  gsl_vector *sc = gsl_vector_alloc(ps), *s0 = gsl_vector_alloc(ps);
   gsl_matrix *Xr[RMAX + 1];
   double tailnorm[RMAX + 1];
-  if (!pr || !w || !F || !G || !sc || !s0) return PROC_EXIT_NUMERIC;
-  for (size_t r = 1; r <= RMAX; r++) {
-    Xr[r] = gsl_matrix_alloc((size_t) m, (size_t) n);
-    if (!Xr[r] || mf_build(Xr[r], pr->U, pr->sigma, pr->V, r)) return PROC_EXIT_NUMERIC;
-    tailnorm[r] = la_dist_frob(pr->X, Xr[r]);
-  }
+  if (!pr || !w || !F || !G || mf_truncations(pr, RMAX, Xr)) return PROC_EXIT_NUMERIC;
+  for (size_t r = 1; r <= RMAX; r++) tailnorm[r] = la_dist_frob(pr->X, Xr[r]);
   const double xnorm = la_norm_frob(pr->X);
 
   out_file f;
@@ -71,28 +66,12 @@ int main(int argc, char **argv)
       if (!ri) return PROC_EXIT_NUMERIC;
       mf_init_gaussian(F, G, alphas.v[a], ri);
       gsl_rng_free(ri);
-      if (mf_components(F, G, pr->U, pr->V, sc, s0, w)) return PROC_EXIT_NUMERIC;
-      const double tp = mf_t_pred(sigma.v[last], gsl_vector_get(s0, last), eta);
-      const size_t Tcap = (size_t) ceil(100.0 * tp);
       double emin[RMAX + 1], tmin[RMAX + 1];
-      for (size_t r = 1; r <= RMAX; r++) emin[r] = INFINITY, tmin[r] = NAN;
-      size_t t_last = 0, T = Tcap, t;
-      for (t = 0;; t++) {
-        if (mf_components(F, G, pr->U, pr->V, sc, NULL, w)) return PROC_EXIT_NUMERIC;
-        if (!t_last && gsl_vector_get(sc, last) >= 0.5 * sigma.v[last]) t_last = t, T = 3 * t;
-        const gsl_matrix *P = mf_product(F, G, w);
-        for (size_t r = 1; r <= RMAX; r++) {
-          const double e = la_dist_frob(P, Xr[r]);
-          if (e < emin[r]) emin[r] = e, tmin[r] = (double) t;
-        }
-        if (t >= T) break;
-        int rc = mf_step(pr->X, F, G, eta, w, NULL);
-        if (rc == GSL_ERUNAWAY) {
-          out_abort(&f);
-          return proc_diverged(p.program, t + 1, "alpha = %g, seed %ld", alphas.v[a], s);
-        }
-        if (rc) return PROC_EXIT_NUMERIC;
-      }
+      size_t t_last, t, fail = 0;
+      const int rc = mf_earlystop_run(pr, F, G, eta, last, Xr, RMAX, w, emin, tmin, &t_last, &t, &fail);
+      if (rc) out_abort(&f);
+      if (rc == GSL_ERUNAWAY) return proc_diverged(p.program, fail, "alpha = %g, seed %ld", alphas.v[a], s);
+      if (rc) return PROC_EXIT_NUMERIC;
       const gsl_matrix *P = mf_product(F, G, w);
       const double final_rel = la_dist_frob(P, pr->X) / xnorm;
       worst_final = fmax(worst_final, final_rel);
@@ -117,7 +96,6 @@ int main(int argc, char **argv)
             2 * (sigma.v[0] - sigma.v[1]) / (sigma.v[0] + sigma.v[1]));
   out_macro(&f, "JEarlystopFinalRel", "%s", out_tex_number(num, sizeof num, worst_final, 2));
   /* Least-squares slope of ln(median over seeds) against ln(alpha), per r. */
-  static const char *word[RMAX] = { "One", "Two", "Three" };
   for (size_t r = 0; r < RMAX; r++) {
     double lx[OPT_LIST_MAX], ly[OPT_LIST_MAX];
     const size_t na = alphas.n;
@@ -125,20 +103,13 @@ int main(int argc, char **argv)
       lx[a] = log(alphas.v[a]);
       ly[a] = log(stats_summarize(all + (a * RMAX + r) * (size_t) seeds, (size_t) seeds).median);
     }
-    char name[64];
-    snprintf(name, sizeof name, "JEarlystopSlope%s", word[r]);
-    out_macro(&f, name, "%.3f", stats_fit_line(lx, ly, na).slope);
-    snprintf(name, sizeof name, "JEarlystopSlopePred%s", word[r]);
-    out_macro(&f, name, "%.3f", 2 * (sigma.v[r] - sigma.v[r + 1]) / (sigma.v[r] + sigma.v[r + 1]));
+    out_macro_nth(&f, "JEarlystopSlope", r, "%.3f", stats_fit_line(lx, ly, na).slope);
+    out_macro_nth(&f, "JEarlystopSlopePred", r, "%.3f", 2 * (sigma.v[r] - sigma.v[r + 1]) / (sigma.v[r] + sigma.v[r + 1]));
   }
   free(all);
   if (out_commit(&f)) return PROC_EXIT_NUMERIC;
 
   for (size_t r = 1; r <= RMAX; r++) gsl_matrix_free(Xr[r]);
-  gsl_vector_free(sc); gsl_vector_free(s0);
-  gsl_matrix_free(F); gsl_matrix_free(G);
-  mf_work_free(w);
-  mf_problem_free(pr);
-  gsl_rng_free(rx);
+  gsl_matrix_free(F); gsl_matrix_free(G); mf_work_free(w); mf_problem_free(pr); gsl_rng_free(rx);
   return 0;
 }

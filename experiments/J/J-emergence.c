@@ -39,10 +39,8 @@ int main(int argc, char **argv)
     if ((status = mf_validate(&p, m, n, k, &head, tail, etas.v[e]))) return status;
   if (head.n != NTRACK) return opt_fail(&p, "--sigma", "must have exactly %d values (got %zu)", NTRACK, head.n);
 
-  double sig[4000];
-  const size_t ps = mf_spectrum(head.v, head.n, tail, (size_t) m, (size_t) n, sig, 4000);
   gsl_rng *rx = rng_table_stream(&streams, "X", p.seed, NULL);
-  mf_problem *pr = mf_problem_alloc((size_t) m, (size_t) n, sig, ps, rx);
+  mf_problem *pr = mf_target(&head, tail, (size_t) m, (size_t) n, rx);
   mf_work *w = mf_work_alloc((size_t) m, (size_t) n, (size_t) k, NTRACK);
   gsl_matrix *F = gsl_matrix_alloc((size_t) m, (size_t) k), *G = gsl_matrix_alloc((size_t) n, (size_t) k);
   if (!pr || !w || !F || !G) return PROC_EXIT_NUMERIC;

@@ -6,8 +6,6 @@
  *  - ||w_t - w~_t|| / ||w~_t||, w~_t = (I + eta U^{(x)l})^t w_0, at t = t-lin for several eps. */
 #include <math.h>
 #include <stdlib.h>
-#include <string.h>
-#include <gsl/gsl_cblas.h>
 #include <gsl/gsl_math.h>
 #include <gsl/gsl_randist.h>
 #include "experiment.h"
@@ -48,57 +46,22 @@ int main(int argc, char **argv)
   double x0[16];
   for (long a = 0; a < n; a++) x0[a] = gsl_ran_gaussian(ri, 1.0);
 
-  /* kappa-hat runs, l = 1 and l = l. */
+  /* kappa-hat runs, l = 1 and l = l; the linear regime at order l for every eps */
   const size_t ls[2] = { 1, (size_t) l };
   double *kap = malloc(2 * (size_t) (T + 1) * sizeof(double)), *bnd = malloc(2 * (size_t) (T + 1) * sizeof(double));
-  double rate[2];
+  double rate[2], dev[OPT_LIST_MAX];
+  if (!kap || !bnd) return PROC_EXIT_NUMERIC;
   for (int k = 0; k < 2; k++) {
-    lt_work *W = lt_work_alloc(B, ls[k]);
-    const size_t N = lt_work_size(W);
-    double *w = malloc(N * sizeof(double)), *pw = malloc(N * sizeof(double)), *tmp = malloc(N * sizeof(double));
-    double *pm = malloc((size_t) (n * n) * sizeof(double)), *v1l = malloc(N * sizeof(double));
-    if (!W || !w || !pw || !tmp || !pm || !v1l || !kap || !bnd) return PROC_EXIT_NUMERIC;
-    lt_init(w, x0, (size_t) n, ls[k], eps);
-    for (long a = 0; a < n; a++)
-      for (long c = 0; c < n; c++) pm[a * n + c] = (a == c) - B->v1[a] * B->v1[c];
-    memcpy(pw, w, N * sizeof(double));
-    lt_kron_apply(pm, (size_t) n, 1, ls[k], pw, tmp);
-    lt_power(B->v1, (size_t) n, ls[k], v1l);
-    const double c0 = cblas_dnrm2((int) N, pw, 1) / fabs(cblas_ddot((int) N, w, 1, v1l, 1));
-    rate[k] = (1 + eta * pow(s2, (double) ls[k])) / (1 + eta * pow(s1, (double) ls[k]));
-    for (long t = 0; t <= T; t++) {
-      double loss;
-      if (lt_kappa(w, (size_t) n, ls[k], B->v1, &kap[k * (T + 1) + t], W)) return PROC_EXIT_NUMERIC;
-      bnd[k * (T + 1) + t] = c0 * pow(rate[k], (double) t);
-      if (t < T) {
-        int rc = lt_gd_step(B, W, w, eta, &loss);
-        if (rc == GSL_ERUNAWAY) return proc_diverged(p.program, (size_t) t, "l = %zu", ls[k]);
-        if (rc) return PROC_EXIT_NUMERIC;
-      }
-    }
-    lt_work_free(W); free(w); free(pw); free(tmp); free(pm); free(v1l);
+    size_t fail = 0;
+    const int rc = lt_kappa_run(B, ls[k], x0, eps, eta, (size_t) T, kap + k * (T + 1), bnd + k * (T + 1), &rate[k], &fail);
+    if (rc == GSL_ERUNAWAY) return proc_diverged(p.program, fail, "l = %zu", ls[k]);
+    if (rc) return PROC_EXIT_NUMERIC;
   }
-
-  /* Linear regime at order l: deviation of GD from the linear recursion at t = t-lin. */
-  double dev[OPT_LIST_MAX];
-  {
-    lt_work *W = lt_work_alloc(B, (size_t) l);
-    const size_t N = lt_work_size(W);
-    double *w = malloc(N * sizeof(double)), *wl = malloc(N * sizeof(double));
-    if (!W || !w || !wl) return PROC_EXIT_NUMERIC;
-    for (size_t e = 0; e < epss.n; e++) {
-      lt_init(w, x0, (size_t) n, (size_t) l, epss.v[e]);
-      memcpy(wl, w, N * sizeof(double));
-      for (long t = 0; t < t_lin; t++) {
-        double loss;
-        if (lt_gd_step(B, W, w, eta, &loss)) return proc_diverged(p.program, (size_t) t, "eps = %g", epss.v[e]);
-        lt_linear_step(B, W, wl, eta);
-      }
-      const double nl = cblas_dnrm2((int) N, wl, 1);
-      cblas_daxpy((int) N, -1.0, wl, 1, w, 1);
-      dev[e] = cblas_dnrm2((int) N, w, 1) / nl;
-    }
-    lt_work_free(W); free(w); free(wl);
+  for (size_t e = 0; e < epss.n; e++) {
+    size_t fail = 0;
+    const int rc = lt_linear_deviation(B, (size_t) l, x0, epss.v[e], eta, (size_t) t_lin, &dev[e], &fail);
+    if (rc == GSL_ERUNAWAY) return proc_diverged(p.program, fail, "eps = %g", epss.v[e]);
+    if (rc) return PROC_EXIT_NUMERIC;
   }
   /* least-squares slope of log dev against log eps */
   double lx[OPT_LIST_MAX], ly[OPT_LIST_MAX];

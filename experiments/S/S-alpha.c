@@ -40,8 +40,8 @@ int main(int argc, char **argv)
   ms_sweep_config cfg = { (size_t) n, (size_t) r, (size_t) k, (size_t) m, kappa, mu, (size_t) T,
                           (size_t) noise_every, noise_alpha_max, hit_level, p.seed, nd, ni };
   ms_outcome *o = malloc(na * per * sizeof *o);
-  double *col = malloc(per * sizeof(double)), *lx = malloc(na * sizeof(double)), *ly = malloc(na * sizeof(double));
-  if (!o || !col || !lx || !ly) return PROC_EXIT_NUMERIC;
+  double *lx = malloc(na * sizeof(double)), *ly = malloc(na * sizeof(double));
+  if (!o || !lx || !ly) return PROC_EXIT_NUMERIC;
   prog_bar bar;
   prog_start(&bar, out_stem(&p), (long) (na * per), p.quiet);
   double fail_alpha = 0;
@@ -51,30 +51,20 @@ int main(int argc, char **argv)
   if (rc == GSL_ERUNAWAY) return proc_diverged(p.program, fail_iter, "alpha = %g, mu = %g", fail_alpha, mu);
   if (rc) return PROC_EXIT_NUMERIC;
 
+  ms_sweep_summary *sum = malloc(na * sizeof *sum);
+  if (!sum) return PROC_EXIT_NUMERIC;
   out_file f;
   if (out_tsv_open(&f, &p, "summary")) return PROC_EXIT_NUMERIC;
   out_comment(&f, "medians, minima and maxima over %zu data x %zu init seeds", nd, ni);
   out_columns(&f, "alpha\ttest_median\ttest_min\ttest_max\ttrain_median\ttrain_min\ttrain_max\t"
                   "train_ratio_max\tt_hit_median\tt_hit_min\tt_hit_max\tnoise_over_alpha_max");
   for (size_t a = 0; a < na; a++) {
-    const ms_outcome *oa = o + a * per;
-    stats_summary st, sr, sh;
-    double ratio = 0, noise = NAN;
-    for (size_t j = 0; j < per; j++) col[j] = oa[j].test;
-    st = stats_summarize(col, per);
-    for (size_t j = 0; j < per; j++) col[j] = oa[j].train;
-    sr = stats_summarize(col, per);
-    for (size_t j = 0; j < per; j++) col[j] = (double) oa[j].t_hit;
-    sh = stats_summarize(col, per);
-    for (size_t j = 0; j < per; j++) {
-      ratio = fmax(ratio, oa[j].train / oa[j].train0);
-      if (!isnan(oa[j].noise_max)) noise = isnan(noise) ? oa[j].noise_max / alphas.v[a] : fmax(noise, oa[j].noise_max / alphas.v[a]);
-    }
+    const ms_sweep_summary s = sum[a] = ms_sweep_summarize(o + a * per, per);
     fprintf(f.fp, "%.17g\t%.17g\t%.17g\t%.17g\t%.17g\t%.17g\t%.17g\t%.17g\t%.17g\t%.17g\t%.17g\t%.17g\n",
-            alphas.v[a], st.median, st.min, st.max, sr.median, sr.min, sr.max, ratio, sh.median,
-            sh.min, sh.max, noise);
+            alphas.v[a], s.test.median, s.test.min, s.test.max, s.train.median, s.train.min, s.train.max,
+            s.train_ratio_max, s.t_hit.median, s.t_hit.min, s.t_hit.max, s.noise_over_alpha_max);
     lx[a] = log(alphas.v[a]);
-    ly[a] = log(st.median);
+    ly[a] = log(s.test.median);
   }
   if (out_commit(&f)) return PROC_EXIT_NUMERIC;
 
@@ -99,32 +89,20 @@ int main(int argc, char **argv)
   if (out_macros_open(&f, &p)) return PROC_EXIT_NUMERIC;
   out_run_macro(&f, &p, "Slope", "%.2f", fit.slope);
   out_run_macro(&f, &p, "MOverNR", "%g", (double) m / (double) (n * r));
-  for (size_t j = 0; j < per; j++) col[j] = o[(na - 1) * per + j].test;
   out_run_macro(&f, &p, "SmallestAlpha", "%s", out_tex_number(num, sizeof num, alphas.v[na - 1], 2));
-  out_run_macro(&f, &p, "TestAtSmallestAlpha", "%s", out_tex_number(num, sizeof num, stats_summarize(col, per).median, 2));
-  for (size_t j = 0; j < per; j++) col[j] = o[j].test;
-  out_run_macro(&f, &p, "TestAtLargestAlpha", "%s", out_tex_number(num, sizeof num, stats_summarize(col, per).median, 2));
+  out_run_macro(&f, &p, "TestAtSmallestAlpha", "%s", out_tex_number(num, sizeof num, sum[na - 1].test.median, 2));
+  out_run_macro(&f, &p, "TestAtLargestAlpha", "%s", out_tex_number(num, sizeof num, sum[0].test.median, 2));
   out_run_macro(&f, &p, "Seeds", "%zu", per);
   /* Per alpha, in the order given: Alpha<L>, Test<L>, THit<L>, Noise<L> with L = A, B, C, ... */
   for (size_t a = 0; a < na && a < 26; a++) {
-    const ms_outcome *oa = o + a * per;
-    char suffix[32];
-    double noise = NAN;
-    for (size_t j = 0; j < per; j++) col[j] = oa[j].test;
-    snprintf(suffix, sizeof suffix, "Alpha%c", (char) ('A' + a));
-    out_run_macro(&f, &p, suffix, "%s", out_tex_number(num, sizeof num, alphas.v[a], 2));
-    snprintf(suffix, sizeof suffix, "Test%c", (char) ('A' + a));
-    out_run_macro(&f, &p, suffix, "%s", out_tex_number(num, sizeof num, stats_summarize(col, per).median, 2));
-    for (size_t j = 0; j < per; j++) col[j] = (double) oa[j].t_hit;
-    snprintf(suffix, sizeof suffix, "THit%c", (char) ('A' + a));
-    out_run_macro(&f, &p, suffix, "%.0f", stats_summarize(col, per).median);
-    for (size_t j = 0; j < per; j++)
-      if (!isnan(oa[j].noise_max)) noise = fmax(isnan(noise) ? 0 : noise, oa[j].noise_max / alphas.v[a]);
-    snprintf(suffix, sizeof suffix, "Noise%c", (char) ('A' + a));
-    out_run_macro(&f, &p, suffix, "%s", isnan(noise) ? "\\text{--}" : out_tex_number(num, sizeof num, noise, 2));
+    const double noise = sum[a].noise_over_alpha_max;
+    out_run_macro_at(&f, &p, "Alpha", a, "%s", out_tex_number(num, sizeof num, alphas.v[a], 2));
+    out_run_macro_at(&f, &p, "Test", a, "%s", out_tex_number(num, sizeof num, sum[a].test.median, 2));
+    out_run_macro_at(&f, &p, "THit", a, "%.0f", sum[a].t_hit.median);
+    out_run_macro_at(&f, &p, "Noise", a, "%s", isnan(noise) ? "\\text{--}" : out_tex_number(num, sizeof num, noise, 2));
   }
   if (out_commit(&f)) return PROC_EXIT_NUMERIC;
 
-  free(o); free(col); free(lx); free(ly);
+  free(o); free(sum); free(lx); free(ly);
   return 0;
 }

@@ -55,10 +55,8 @@ int main(int argc, char **argv)
         if (rc == GSL_ERUNAWAY) return proc_diverged(p.program, fail_at, "alpha = %g, mu = %g", alphas.v[a], mu);
         if (rc) return PROC_EXIT_NUMERIC;
         const size_t te = tr->t_end;
-        if (!(tr->pm_dev[te] > pm_level)) {
-          fprintf(stderr, "S-spectral: Phase I did not end within T = %ld (alpha = %g)\n", T, alphas.v[a]);
-          return PROC_EXIT_NUMERIC;
-        }
+        if (!(tr->pm_dev[te] > pm_level))
+          return proc_fail(p.program, "Phase I did not end within T = %ld (alpha = %g)", T, alphas.v[a]);
         sin_spec[run] = tr->sin_spec[te];
         sin_truth[run] = tr->sin_truth[te];
         test[run] = tr->test[te];

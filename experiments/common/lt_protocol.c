@@ -4,7 +4,9 @@
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
+#include <gsl/gsl_cblas.h>
 #include <gsl/gsl_errno.h>
+#include "core/la.h"
 #include "core/stats.h"
 #include "io/proc.h"
 
@@ -73,4 +75,116 @@ int lt_validate_size(const opt_parser *p, const char *option, double n, long l, 
 {
   if (pow(n, (double) l) > max) return opt_fail(p, option, "n^l must be <= %g (got n = %g, l = %ld)", max, n, l);
   return 0;
+}
+
+int lt_kappa_run(const lt_base *B, size_t l, const double *x0, double eps, double eta, size_t T, double *kappa,
+                 double *bound, double *rate, size_t *fail_iter)
+{
+  const size_t n = B->n;
+  lt_work *W = lt_work_alloc(B, l);
+  const size_t N = W ? lt_work_size(W) : 0;
+  double *w = malloc(N * sizeof(double)), *pw = malloc(N * sizeof(double)), *tmp = malloc(N * sizeof(double));
+  double *pm = malloc(n * n * sizeof(double)), *v1l = malloc(N * sizeof(double));
+  int rc = W && w && pw && tmp && pm && v1l ? 0 : GSL_ENOMEM;
+  double s2 = 0;
+  for (size_t j = 1; j < n; j++) s2 = fmax(s2, fabs(B->sigma[j]));
+  if (!rc) {
+    lt_init(w, x0, n, l, eps);
+    for (size_t a = 0; a < n; a++)
+      for (size_t c = 0; c < n; c++) pm[a * n + c] = (a == c) - B->v1[a] * B->v1[c];
+    memcpy(pw, w, N * sizeof(double));
+    lt_kron_apply(pm, n, 1, l, pw, tmp);
+    lt_power(B->v1, n, l, v1l);
+  }
+  const double c0 = rc ? NAN : cblas_dnrm2((int) N, pw, 1) / fabs(cblas_ddot((int) N, w, 1, v1l, 1));
+  *rate = (1 + eta * pow(s2, (double) l)) / (1 + eta * pow(B->sigma[0], (double) l));
+  for (size_t t = 0; !rc && t <= T; t++) {
+    double loss;
+    if ((rc = lt_kappa(w, n, l, B->v1, &kappa[t], W))) break;
+    bound[t] = c0 * pow(*rate, (double) t);
+    if (t < T && (rc = lt_gd_step(B, W, w, eta, &loss)) == GSL_ERUNAWAY) *fail_iter = t;
+  }
+  lt_work_free(W); free(w); free(pw); free(tmp); free(pm); free(v1l);
+  return rc;
+}
+
+int lt_linear_deviation(const lt_base *B, size_t l, const double *x0, double eps, double eta, size_t t_lin,
+                        double *dev, size_t *fail_iter)
+{
+  lt_work *W = lt_work_alloc(B, l);
+  const size_t N = W ? lt_work_size(W) : 0;
+  double *w = malloc(N * sizeof(double)), *wl = malloc(N * sizeof(double));
+  int rc = W && w && wl ? 0 : GSL_ENOMEM;
+  if (!rc) {
+    lt_init(w, x0, B->n, l, eps);
+    memcpy(wl, w, N * sizeof(double));
+  }
+  for (size_t t = 0; !rc && t < t_lin; t++) {
+    double loss;
+    if ((rc = lt_gd_step(B, W, w, eta, &loss))) *fail_iter = t;
+    else lt_linear_step(B, W, wl, eta);
+  }
+  if (!rc) {
+    const double nl = cblas_dnrm2((int) N, wl, 1);
+    cblas_daxpy((int) N, -1.0, wl, 1, w, 1);
+    *dev = cblas_dnrm2((int) N, w, 1) / nl;
+  }
+  lt_work_free(W); free(w); free(wl);
+  return rc;
+}
+
+int lt_point_loss(const lt_base *B, size_t l, const double *x, double *h, double *grad_norm)
+{
+  lt_work *W = lt_work_alloc(B, l);
+  const size_t N = W ? lt_work_size(W) : 0;
+  double *w = malloc(N * sizeof(double)), *g = grad_norm ? malloc(N * sizeof(double)) : NULL;
+  int rc = W && w && (g || !grad_norm) ? 0 : GSL_ENOMEM;
+  if (!rc) {
+    lt_power(x, B->n, l, w);
+    rc = lt_loss_grad(B, W, w, h, g);
+  }
+  if (!rc && grad_norm) *grad_norm = cblas_dnrm2((int) N, g, 1);
+  lt_work_free(W); free(w); free(g);
+  return rc;
+}
+
+int lt_sym_run(const lt_base *B, size_t l, const double *x0, double eps, double eta, size_t T, double *rel,
+               size_t *fail_iter)
+{
+  lt_work *W = lt_work_alloc(B, l);
+  const size_t N = W ? lt_work_size(W) : 0;
+  double *w = malloc(N * sizeof(double));
+  int rc = W && w ? 0 : GSL_ENOMEM;
+  if (!rc) lt_init(w, x0, B->n, l, eps);
+  for (size_t t = 0; !rc && t <= T; t++) {
+    rel[t] = lt_sym_defect(w, B->n, l) / cblas_dnrm2((int) N, w, 1);
+    double loss;
+    if (t < T && (rc = lt_gd_step(B, W, w, eta, &loss)) == GSL_ERUNAWAY) *fail_iter = t;
+  }
+  lt_work_free(W); free(w);
+  return rc;
+}
+
+double lt_hessian_min_fd(const lt_base *B, lt_work *W, const double *w, double s)
+{
+  const size_t N = lt_work_size(W);
+  double *H = malloc(N * N * sizeof(double)), *ei = malloc(N * sizeof(double)), *ej = malloc(N * sizeof(double));
+  gsl_vector *ev = gsl_vector_alloc(N);
+  la_work *la = la_work_alloc();
+  double hmin = NAN;
+  if (H && ei && ej && ev && la) {
+    for (size_t i = 0; i < N; i++)
+      for (size_t j = i; j < N; j++) {
+        memset(ei, 0, N * sizeof(double));
+        memset(ej, 0, N * sizeof(double));
+        ei[i] += 1; ei[j] += 1;   /* d = e_i + e_j */
+        ej[i] += 1; ej[j] -= 1;   /* d = e_i - e_j */
+        const double a = lt_curvature(B, W, w, ei, s), c = i == j ? 0.0 : lt_curvature(B, W, w, ej, s);
+        H[i * N + j] = H[j * N + i] = 4 * (i == j ? a / 4 : (a - c) / 4);
+      }
+    gsl_matrix_view Hv = gsl_matrix_view_array(H, N, N);
+    if (!la_sym_eig(&Hv.matrix, ev, NULL, la)) hmin = gsl_vector_get(ev, N - 1);
+  }
+  free(H); free(ei); free(ej); gsl_vector_free(ev); la_work_free(la);
+  return hmin;
 }

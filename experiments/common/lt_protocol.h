@@ -64,6 +64,35 @@ typedef struct {
 int lt_fig1_arms(const opt_parser *p, const lt_base *B, const lt_fig1_config *c, lt_algo algo, double eps,
                  const long trials[3], const rng_table *streams, long arm, lt_arm_result res[LT_FIG1_ARMS]);
 
+/* ---- the identities of the lift (M-identities) ------------------------------------------------ */
+/* h(x^{(x)l}) by the structured evaluation (lt_loss_grad) and, if grad_norm is not NULL, the norm
+ * of its gradient there.  0 or a GSL error. */
+int lt_point_loss(const lt_base *B, size_t l, const double *x, double *h, double *grad_norm);
+
+/* GD with step eta from w_0 = eps x0^{(x)l}/n^{l/2} for T steps: rel[t] = lt_sym_defect(w_t) /
+ * ||w_t||_F, t = 0..T.  GSL_ERUNAWAY with *fail_iter on divergence. */
+int lt_sym_run(const lt_base *B, size_t l, const double *x0, double eps, double eta, size_t T, double *rel,
+               size_t *fail_iter);
+
+/* The smallest eigenvalue of the Hessian of 4 h (the unscaled lifted loss) at w, the Hessian by
+ * central differences with step s (polarization of directional second derivatives,
+ * lt_curvature).  W: the workspace of the lift w lives in.  NAN on failure. */
+double lt_hessian_min_fd(const lt_base *B, lt_work *W, const double *w, double s);
+
+/* ---- the rank-1 bias and the linear regime (M-rank1) ----------------------------------------- */
+/* GD with step eta on the lift of order l from w_0 = eps x0^{(x)l}/n^{l/2}, T steps: kappa[t] =
+ * kappa-hat_t (lt_kappa, along B->v1) and bound[t] = c0 rate^t, the bound of the linear regime
+ * (Lemma 2): rate = (1 + eta s2^l)/(1 + eta sigma_1^l), s2 = max_{j >= 2} |sigma_j(U)|,
+ * c0 = ||P^{(x)l} w_0||_F / |<w_0, v1^{(x)l}>|, P = I - v1 v1^T.  kappa, bound: T + 1 each.
+ * GSL_ERUNAWAY with *fail_iter on divergence. */
+int lt_kappa_run(const lt_base *B, size_t l, const double *x0, double eps, double eta, size_t T, double *kappa,
+                 double *bound, double *rate, size_t *fail_iter);
+
+/* ||w_t - w~_t|| / ||w~_t|| at t = t_lin: GD w_t against the linear recursion w~_t
+ * (lt_linear_step), both from w_0 = eps x0^{(x)l}/n^{l/2}.  GSL_ERUNAWAY with *fail_iter. */
+int lt_linear_deviation(const lt_base *B, size_t l, const double *x0, double eps, double eta, size_t t_lin,
+                        double *dev, size_t *fail_iter);
+
 /* The lift must fit in memory and time: n^l <= max.  One error line for OPTION and OPT_EXIT_USAGE
  * when it does not, else 0. */
 int lt_validate_size(const opt_parser *p, const char *option, double n, long l, double max);

@@ -2,6 +2,7 @@
 #include "ms_protocol.h"
 
 #include <math.h>
+#include <stdlib.h>
 #include <gsl/gsl_errno.h>
 #include "core/rng.h"
 
@@ -100,3 +101,28 @@ int ms_sweep(const ms_sweep_config *cfg, const double *alphas, size_t na, ms_out
   return rc;
 }
 
+
+ms_sweep_summary ms_sweep_summarize(const ms_outcome *o, size_t runs)
+{
+  ms_sweep_summary s = { .train_ratio_max = 0, .noise_over_alpha_max = NAN };
+  double *col = calloc(runs ? runs : 1, sizeof *col);
+  if (!col) {
+    s.test = s.train = s.t_hit = (stats_summary) { NAN, NAN, NAN, 0 };
+    s.train_ratio_max = NAN;
+    return s;
+  }
+  for (size_t j = 0; j < runs; j++) col[j] = o[j].test;
+  s.test = stats_summarize(col, runs);
+  for (size_t j = 0; j < runs; j++) col[j] = o[j].train;
+  s.train = stats_summarize(col, runs);
+  for (size_t j = 0; j < runs; j++) col[j] = (double) o[j].t_hit;
+  s.t_hit = stats_summarize(col, runs);
+  for (size_t j = 0; j < runs; j++) {
+    s.train_ratio_max = fmax(s.train_ratio_max, o[j].train / o[j].train0);
+    if (!isnan(o[j].noise_max))
+      s.noise_over_alpha_max = isnan(s.noise_over_alpha_max) ? o[j].noise_max / o[j].alpha
+                                                               : fmax(s.noise_over_alpha_max, o[j].noise_max / o[j].alpha);
+  }
+  free(col);
+  return s;
+}

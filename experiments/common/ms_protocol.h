@@ -4,6 +4,7 @@
 #define AR_MS_PROTOCOL_H
 
 #include "core/rng.h"
+#include "core/stats.h"
 #include "io/opt.h"
 #include "io/prog.h"
 #include "models/ms.h"
@@ -65,5 +66,14 @@ typedef struct {
  * *fail_alpha and *fail_iter set.  bar may be NULL. */
 int ms_sweep(const ms_sweep_config *cfg, const double *alphas, size_t na, ms_outcome *out,
              prog_bar *bar, double *fail_alpha, size_t *fail_iter);
+
+/* One alpha of a sweep (its runs o[0..runs-1], the same alpha): medians, minima and maxima over the
+ * seeds of the final test error, train loss and t_hit; the largest train(T)/f(U_0); the largest
+ * noise_max/alpha over the runs that tracked the noise (NAN if none did). */
+typedef struct {
+  stats_summary test, train, t_hit;
+  double train_ratio_max, noise_over_alpha_max;
+} ms_sweep_summary;
+ms_sweep_summary ms_sweep_summarize(const ms_outcome *o, size_t runs);
 
 #endif

@@ -57,14 +57,12 @@ syn_problems *syn_alloc(const syn_config *c, const rng_table *streams, unsigned 
   const size_t sn = (size_t) c->s_n, jm = (size_t) c->j_m, jn = (size_t) c->j_n, jk = (size_t) c->j_k;
   gsl_rng *truth = stream(P, "data", SYN_S, 0), *op = stream(P, "S operator", SYN_S, 0);
   gsl_rng *jdata = stream(P, "data", SYN_J, 0);
-  double sig[2000];
-  const size_t nsig = mf_spectrum(c->j_sigma.v, c->j_sigma.n, c->j_tail, jm, jn, sig, jm < jn ? jm : jn);
   int ok = truth && op && jdata;
   if (ok) {
     P->sensing = ms_problem_alloc(sn, (size_t) c->s_r, (size_t) c->s_m, c->s_kappa, truth, op);
     P->sensing_work = ms_work_alloc(sn, sn);
     P->U = gsl_matrix_alloc(sn, sn);
-    P->factorization = mf_problem_alloc(jm, jn, sig, nsig, jdata);
+    P->factorization = mf_target(&c->j_sigma, c->j_tail, jm, jn, jdata);
     P->factorization_work = mf_work_alloc(jm, jn, jk, 0);
     P->F = gsl_matrix_alloc(jm, jk);
     P->G = gsl_matrix_alloc(jn, jk);
