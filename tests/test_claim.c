@@ -104,6 +104,17 @@ static void test_cells(const table *t)
   CHECK(isnan(c), "missing column reads as nan");
 }
 
+static void test_append(void)
+{
+  char list[16] = "";
+  for (int i = 0; i < 3; i++) claim_append(list, sizeof list, "%s%d", i ? ", " : "", i);
+  CHECK(!strcmp(list, "0, 1, 2"), "list '%s'", list);
+  claim_append(list, sizeof list, ", %s", "a long tail");
+  CHECK(strlen(list) == 15 && !strncmp(list, "0, 1, 2, a long", 15), "cut to the capacity: '%s'", list);
+  claim_append(list, sizeof list, "more");
+  CHECK(strlen(list) == 15, "a full buffer stays as it is");
+}
+
 /* A checker's main: a claim that passes, one that fails and one that cannot be evaluated. */
 static int pass_claim(claim_result *res) { res->pass = 1; claim_measured(res, "x = %d", 1); claim_measured(res, "y\t2"); return 0; }
 static int fail_claim(claim_result *res) { res->pass = 0; claim_criterion(res, "x <= 0"); return 0; }
@@ -148,6 +159,7 @@ int main(void)
     test_cells(t);
   }
   table_free(t);
+  test_append();
   test_main();
   return check_done("test_claim");
 }

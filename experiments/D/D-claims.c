@@ -68,9 +68,7 @@ static int claim_D2(claim_result *res)
     for (size_t j = 0; j + 1 < nd; j++) {
       const double r = d[j] / d[j + 1];
       ok = ok && r >= 5 && r <= 20;
-      char item[32];
-      snprintf(item, sizeof item, "%s%.2f", j ? "," : "", r);
-      strncat(list, item, sizeof list - strlen(list) - 1);
+      claim_append(list, sizeof list, "%s%.2f", j ? "," : "", r);
     }
     ok = ok && d[3] <= 1e-3 * d[0];
     res->pass = res->pass && ok;
@@ -233,9 +231,7 @@ static int claim_D7(claim_result *res)
     if (claim_cell(t, i, "init") != 1 || claim_cell(t, i, "sched") != 0) continue;
     const double r = fabs(claim_cell(t, i, "DT") - claim_cell(t, i, "D0")) / fabs(claim_cell(t, i, "D0"));
     worst = isnan(r) ? INFINITY : fmax(worst, r);
-    char item[64];
-    snprintf(item, sizeof item, "%s%.3f->%.3f", n ? ", " : "", claim_cell(t, i, "D0"), claim_cell(t, i, "DT"));
-    strncat(list, item, sizeof list - strlen(list) - 1);
+    claim_append(list, sizeof list, "%s%.3f->%.3f", n ? ", " : "", claim_cell(t, i, "D0"), claim_cell(t, i, "DT"));
     n++;
   }
   res->pass = n == 3 && worst <= 0.25;

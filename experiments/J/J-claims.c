@@ -161,10 +161,8 @@ static int claim_J5(claim_result *res)
         const double k = claim_cell(t, j, "k"), tm = claim_cell(t, j, "t_median");
         sigma = claim_cell(t, j, "sigma");
         if (k < 10) {   /* the contrast shape: k equal to the number of strong components */
-          char item[64];
-          snprintf(item, sizeof item, "%s%d:%+.1f%%", i > 1 ? ", " : "", i,
+          claim_append(lag, sizeof lag, "%s%d:%+.1f%%", i > 1 ? ", " : "", i,
                    100 * (tm / claim_cell(t, j, "t_pred_median") - 1));
-          strncat(lag, item, sizeof lag - strlen(lag) - 1);
           continue;
         }
         lo = isnan(tm) ? -INFINITY : fmin(lo, tm);

@@ -47,9 +47,7 @@ static int claim_M2(claim_result *res)
     for (size_t i = 0; i < t->rows; i++) {
       const double g = claim_cell(t, i, "grad_norm");
       if (!(g <= worst)) worst = isnan(g) ? INFINITY : g;
-      char item[64];
-      snprintf(item, sizeof item, "%sl=%.0f: %.2g", i ? ", " : "", claim_cell(t, i, "l"), g);
-      strncat(list, item, sizeof list - strlen(list) - 1);
+      claim_append(list, sizeof list, "%sl=%.0f: %.2g", i ? ", " : "", claim_cell(t, i, "l"), g);
     }
     res->pass = worst <= tol;
     claim_measured(res, "gradient norm at the lifted critical point {%s}", list);
@@ -181,9 +179,7 @@ static int claim_M7(claim_result *res)
       if (want[k] == 5) lifted5 = claim_cell(t, (size_t) i, "lifted_v1");
       const double u = claim_cell(t, (size_t) i, "unlifted_unit"), r = claim_cell(t, (size_t) i, "ref");
       worst = fmax(worst, fabs(u - r));
-      char item[64];
-      snprintf(item, sizeof item, "%sn=%.0f: %.3f vs %.3f", k ? ", " : "", want[k], u, r);
-      strncat(list, item, sizeof list - strlen(list) - 1);
+      claim_append(list, sizeof list, "%sn=%.0f: %.3f vs %.3f", k ? ", " : "", want[k], u, r);
     }
     res->pass = lifted5 >= lifted_min && worst <= band;
     claim_measured(res, "lifted (v1 init) at n=5: %.2f", lifted5);

@@ -25,9 +25,7 @@ int main(int argc, char **argv)
     { "l", OPT_INT, &c.l, 2, 4, 0, "lifting order" },
     { "eps", OPT_REAL, &eps, 0, 1, OPT_LO_OPEN, "initialization scale" },
     LT_FIG1_OPTIONS(c),
-    { "trials-lifted", OPT_INT, &trials[0], 1, 10000, 0, "trials of the published lifted arm" },
-    { "trials-unlifted", OPT_INT, &trials[1], 1, 100000, 0, "trials of the published unlifted arm" },
-    { "trials-control", OPT_INT, &trials[2], 1, 10000, 0, "trials per arm of the controlled comparison" },
+    LT_FIG1_TRIALS(trials),
   };
   opt_parser p = OPT_PARSER("M-success-n", "Figure 1 (success vs n) as published and controlled", specs);
   int status;

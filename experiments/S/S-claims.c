@@ -35,9 +35,7 @@ static int claim_S1(claim_result *res)
     int decreasing = sm->rows >= 2;
     char list[256] = "";
     for (size_t i = 0; i < sm->rows; i++) {
-      char item[48];
-      snprintf(item, sizeof item, "%s%.0e:%.2g", i ? ", " : "", claim_cell(sm, i, "alpha"), claim_cell(sm, i, "test_median"));
-      strncat(list, item, sizeof list - strlen(list) - 1);
+      claim_append(list, sizeof list, "%s%.0e:%.2g", i ? ", " : "", claim_cell(sm, i, "alpha"), claim_cell(sm, i, "test_median"));
       if (i && !(claim_cell(sm, i, "test_median") < claim_cell(sm, i - 1, "test_median"))) decreasing = 0;
     }
     const double test8 = claim_cell(sm, (size_t) r8, "test_median");
@@ -238,10 +236,8 @@ static int claim_S4(claim_result *res)
     claim_measured(res, "sin(L,L_100) = %.3g", sin100);
     char list[256] = "";
     for (size_t i = 0; i < sp->rows; i++) {
-      char item[64];
-      snprintf(item, sizeof item, "%s%.0e:%.3g", i ? ", " : "", claim_cell(sp, i, "alpha"),
+      claim_append(list, sizeof list, "%s%.0e:%.3g", i ? ", " : "", claim_cell(sp, i, "alpha"),
                claim_cell(sp, i, "sin_spec_median"));
-      strncat(list, item, sizeof list - strlen(list) - 1);
     }
     claim_measured(res, "median sin at Phase I end by alpha {%s}", list);
     claim_criterion(res, "deviation <= %g for t <= %zu; test(100) >= %g; sin(L,L_100) <= %g; "

@@ -17,12 +17,7 @@ int main(int argc, char **argv)
   long n = 40, r = 2, k = 40, m = 400, T = 3000;
   double kappa = 2.0, mu = 0.1, alpha = 1e-6;
   opt_spec specs[] = {
-    { "n", OPT_INT, &n, 2, 2000, 0, "dimension n of the n x n matrix" },
-    { "r", OPT_INT, &r, 1, 2000, 0, "rank r of the ground truth" },
-    { "k", OPT_INT, &k, 1, 2000, 0, "width k of the factor U (k >= r)" },
-    { "m", OPT_INT, &m, 1, 1e8, 0, "number of Gaussian measurements" },
-    { "kappa", OPT_REAL, &kappa, 1, 1e6, 0, "condition number of X (>= 1)" },
-    { "mu", OPT_REAL, &mu, 0, 10, OPT_LO_OPEN, "step size (> 0)" },
+    MS_PROBLEM_OPTIONS(n, r, k, m, kappa, mu),
     { "alpha", OPT_REAL, &alpha, 0, 1e3, OPT_LO_OPEN, "initialization scale (> 0)" },
     { "T", OPT_INT, &T, 1, 1e7, 0, "number of iterations" },
   };

@@ -14,12 +14,7 @@ int main(int argc, char **argv)
   double kappa = 2.0, mu = 0.1, pm_level = 1e-2;
   opt_list alphas = { 3, { 1e-4, 1e-8, 1e-12 } };
   opt_spec specs[] = {
-    { "n", OPT_INT, &n, 2, 2000, 0, "dimension n" },
-    { "r", OPT_INT, &r, 1, 2000, 0, "rank r of the ground truth" },
-    { "k", OPT_INT, &k, 1, 2000, 0, "width k of U (k >= r)" },
-    { "m", OPT_INT, &m, 1, 1e8, 0, "number of measurements" },
-    { "kappa", OPT_REAL, &kappa, 1, 1e6, 0, "condition number of X" },
-    { "mu", OPT_REAL, &mu, 0, 10, OPT_LO_OPEN, "step size" },
+    MS_PROBLEM_OPTIONS(n, r, k, m, kappa, mu),
     { "alphas", OPT_REALS, &alphas, 0, 1e3, OPT_LO_OPEN, "initialization scales (> 0)" },
     { "pm-level", OPT_REAL, &pm_level, 0, 1, OPT_LO_OPEN, "power-method deviation ending Phase I" },
     { "T", OPT_INT, &T, 1, 1e7, 0, "iteration cap (a run stops when Phase I ends)" },

@@ -36,9 +36,7 @@ static int claim_W1(claim_result *res)
     res->pass = dec && dh[4] < 0.25 * dh[2];
     char list[256] = "";
     for (int i = 0; i < 6; i++) {
-      char item[48];
-      snprintf(item, sizeof item, "%s%g:%.3g", i ? ", " : "", ts[i], dh[i]);
-      strncat(list, item, sizeof list - strlen(list) - 1);
+      claim_append(list, sizeof list, "%s%g:%.3g", i ? ", " : "", ts[i], dh[i]);
     }
     claim_measured(res, "Hausdorff distance relative to the norm of X, by t {%s}", list);
     claim_measured(res, "d_H(1.01)/d_H(1.1) = %.3g", dh[4] / dh[2]);

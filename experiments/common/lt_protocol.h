@@ -57,6 +57,13 @@ typedef struct {
   { "eta-unlifted", OPT_REAL, &(c).eta_unlifted, 0, 1, OPT_LO_OPEN, "step of the unlifted runs" },  \
   { "T", OPT_INT, &(c).T, 1, 1e6, 0, "iteration cap" }
 
+/* The trial counts of M-success-n and M-success-eps (long t[3]: published lifted, published
+ * unlifted, each controlled arm), as lt_fig1_arms takes them. */
+#define LT_FIG1_TRIALS(t)                                                                                     \
+  { "trials-lifted", OPT_INT, &(t)[0], 1, 10000, 0, "trials of the published lifted arm" },                  \
+  { "trials-unlifted", OPT_INT, &(t)[1], 1, 100000, 0, "trials of the published unlifted arm" },             \
+  { "trials-control", OPT_INT, &(t)[2], 1, 10000, 0, "trials per arm of the controlled comparison" }
+
 /* The five arms (res[LT_FIG1_...]) with algorithm ALGO at scale EPS: trials[0] trials of the
  * published lifted arm, trials[1] of the published unlifted one, trials[2] of each controlled arm,
  * all on STREAMS at arm index ARM (lt_arm).  0, or PROC_EXIT_NUMERIC after one line on stderr

@@ -24,6 +24,16 @@ typedef struct {
 void ms_find_landmarks(const ms_trace *tr, double sigma_min, double pm_level, double hit_level,
                        ms_landmarks *lm);
 
+/* The option rows of the sensing problem shared by S-alpha, S-spectral and S-phases, on the
+ * caller's variables (long n, r, k, m; double kappa, mu), in their declaration (provenance) order. */
+#define MS_PROBLEM_OPTIONS(n, r, k, m, kappa, mu)                                          \
+  { "n", OPT_INT, &(n), 2, 2000, 0, "dimension n of the n x n matrix" },                  \
+  { "r", OPT_INT, &(r), 1, 2000, 0, "rank r of the ground truth" },                       \
+  { "k", OPT_INT, &(k), 1, 2000, 0, "width k of the factor U (k >= r)" },                 \
+  { "m", OPT_INT, &(m), 1, 1e8, 0, "number of Gaussian measurements" },                   \
+  { "kappa", OPT_REAL, &(kappa), 1, 1e6, 0, "condition number of X (>= 1)" },            \
+  { "mu", OPT_REAL, &(mu), 0, 10, OPT_LO_OPEN, "step size (> 0)" }
+
 /* Validate the shape options shared by the sensing experiments (1 <= r <= n, r <= k, m >= 1):
  * one error line and OPT_EXIT_USAGE on violation, else 0.  Warns (run goes on) when
  * m >= n(n+1)/2: then A is injective on symmetric matrices and there is no overfitting regime. */

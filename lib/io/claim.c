@@ -34,6 +34,16 @@ void claim_criterion(claim_result *res, const char *fmt, ...)
   va_end(ap);
 }
 
+void claim_append(char *buf, size_t cap, const char *fmt, ...)
+{
+  const size_t len = strlen(buf);
+  if (len + 1 >= cap) return;
+  va_list ap;
+  va_start(ap, fmt);
+  vsnprintf(buf + len, cap - len, fmt, ap);
+  va_end(ap);
+}
+
 table *claim_table(const claim_result *res, const char *name)
 {
   char path[OUT_PATH_MAX];

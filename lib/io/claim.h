@@ -36,6 +36,10 @@ int claim_main(int argc, char **argv, const char *program, const claim_entry *cl
 void claim_measured(claim_result *res, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 void claim_criterion(claim_result *res, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 
+/* Append formatted text to the string BUF of capacity CAP (cut to fit): the lists that measured
+ * texts quote ("1e-02:0.25, 1e-04:0.0031"). */
+void claim_append(char *buf, size_t cap, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
+
 /* Read DATADIR/NAME.tsv; NULL (message printed) on failure. */
 table *claim_table(const claim_result *res, const char *name);
 
