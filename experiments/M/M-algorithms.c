@@ -56,22 +56,16 @@ int main(int argc, char **argv)
   prog_finish(&bar);
 
   /* One trajectory per algorithm: trial 1 of stream 4000, the same initial point for all four. */
-  lt_work *W = lt_work_alloc(B, (size_t) l);
-  double *w = malloc(lt_work_size(W) * sizeof(double)), *trace = malloc((size_t) (NALG * (T + 1)) * sizeof(double));
+  double *trace = malloc((size_t) (NALG * (T + 1)) * sizeof(double));
   size_t stop[NALG];
-  if (!W || !w || !trace) return PROC_EXIT_NUMERIC;
+  if (!trace) return PROC_EXIT_NUMERIC;
   for (int a = 0; a < NALG; a++) {
-    gsl_rng *ri = rng_table_stream(&streams, "trajectory init", p.seed, NULL);
-    gsl_rng *rn = rng_table_stream(&streams, "trajectory noise", p.seed, NULL);
-    lt_config cfg = lt_config_default(algos[a], algos[a] == LT_ADAM ? lr : eta, (size_t) T, (size_t) n, (size_t) l);
-    lt_trial_result tr;
+    const lt_arm_config run = { (size_t) l, algos[a], algos[a] == LT_ADAM ? lr : eta, (size_t) T, LT_INIT_V1, eps_traj, 1 };
     size_t fail = 0;
-    int rc = lt_trial(B, W, &cfg, LT_INIT_V1, eps_traj, ri, rn, w, trace + a * (T + 1), &tr, &fail);
+    const int rc = lt_trace_run(B, &run, &streams, "trajectory init", "trajectory noise", p.seed, trace + a * (T + 1),
+                                &stop[a], &fail);
     if (rc == GSL_ERUNAWAY) return proc_diverged(p.program, fail, "%s, eps = %g", tex[a], eps_traj);
     if (rc) return PROC_EXIT_NUMERIC;
-    stop[a] = tr.run.converged ? tr.run.iters : (size_t) T + 1;
-    gsl_rng_free(ri);
-    gsl_rng_free(rn);
   }
 
   out_file f;
@@ -116,6 +110,6 @@ int main(int argc, char **argv)
   out_macro(&f, "MAlgorithmsTrials", "%ld", trials);
   out_macro(&f, "MAlgorithmsLr", "%g", lr);
   if (out_commit(&f)) return PROC_EXIT_NUMERIC;
-  lt_work_free(W); free(w); free(trace); lt_base_free(B);
+  free(trace); lt_base_free(B);
   return 0;
 }

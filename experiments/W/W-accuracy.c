@@ -16,8 +16,7 @@ int main(int argc, char **argv)
   proc_init();
   long n = 30, nb = 3, pdim = 2;
   double sd = 0.5, sep = 3.0;
-  opt_list ts = { 10, { 1.5, 1.2, 1.1, 1.06, 1.05, 1.02, 1.01, 1.005, 1.001 } };
-  ts.n = 9;
+  opt_list ts = { 9, { 1.5, 1.2, 1.1, 1.06, 1.05, 1.02, 1.01, 1.005, 1.001 } };
   opt_spec specs[] = {
     { "n", OPT_INT, &n, 3, 500, 0, "number of points" },
     { "blobs", OPT_INT, &nb, 1, 20, 0, "number of Gaussian blobs (<= n)" },
@@ -52,14 +51,10 @@ int main(int argc, char **argv)
   prog_bar bar;
   prog_start(&bar, "W-accuracy", (long) nt, p.quiet);
   for (size_t i = 0; i < nt; i++) {
-    const cc_carp_config cfg = { ts.v[i], 1e-6, 50, 1, 100000000 };
-    carp[i] = cc_path_alloc(N, P, g->ne, 1);
-    if (!carp[i]) return PROC_EXIT_NUMERIC;
-    int rc = cc_carp(a, &cfg, carp[i]);
-    if (!rc) rc = cc_exact_geometric(a, ts.v[i], CC_RULE_R, 1e-10, 2500, 0, exr);
-    rsteps[i] = exr->steps;
-    if (!rc) rc = cc_exact_geometric(a, ts.v[i], CC_RULE_DU, 1e-12, 100000, 0, ex);
+    if (!(carp[i] = cc_path_alloc(N, P, g->ne, 1))) return PROC_EXIT_NUMERIC;
+    const int rc = cc_accuracy_at(a, ts.v[i], carp[i], exr, ex);
     if (rc) return proc_fail(p.program, "ADMM failed (%s) at t = %g", gsl_strerror(rc), ts.v[i]);
+    rsteps[i] = exr->steps;
     esteps[i] = ex->steps;
     err[i] = cc_same_level_dist(carp[i], ex) / xnorm;
     if (i + 1 == nt) { ref = ex; ex = NULL; }

@@ -41,6 +41,15 @@ int cc_exact_geometric(cc_admm *a, double t, cc_rule rule, double tol, size_t ca
   return rc;
 }
 
+int cc_accuracy_at(cc_admm *a, double t, cc_path *carp, cc_path *exr, cc_path *ex)
+{
+  const cc_carp_config cfg = { t, 1e-6, 50, 1, 100000000 };
+  int rc = cc_carp(a, &cfg, carp);
+  if (!rc) rc = cc_exact_geometric(a, t, CC_RULE_R, 1e-10, 2500, 0, exr);
+  if (!rc) rc = cc_exact_geometric(a, t, CC_RULE_DU, 1e-12, 100000, 0, ex);
+  return rc;
+}
+
 double cc_same_level_dist(const cc_path *c, const cc_path *e)
 {
   const size_t np = c->n * c->p, m = c->nstore < e->nstore ? c->nstore : e->nstore;

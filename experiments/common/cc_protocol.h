@@ -16,6 +16,11 @@ double *cc_blobs(size_t n, size_t p, size_t nb, double sep, double sd, gsl_rng *
  * the level where everything fuses), as cc_exact with RULE, TOL, CAP and MAX_TOTAL. */
 int cc_exact_geometric(cc_admm *a, double t, cc_rule rule, double tol, size_t cap, size_t max_total, cc_path *h);
 
+/* The accuracy study at one t (W-accuracy): CARP from 1e-6 with step ratio t, every iterate kept
+ * (into carp), and on its grid the exact path under the R package's rule (exr) and under the
+ * 1e-12 rule (ex, every level kept).  0, or the ADMM's error code. */
+int cc_accuracy_at(cc_admm *a, double t, cc_path *carp, cc_path *exr, cc_path *ex);
+
 /* The largest ||U_c(s) - U_e(s)||_F over the levels s both paths stored (the same-lambda error). */
 double cc_same_level_dist(const cc_path *c, const cc_path *e);
 

@@ -45,6 +45,21 @@ int lt_arm(const lt_base *B, const lt_arm_config *cfg, const rng_table *streams,
   return rc;
 }
 
+int lt_trace_run(const lt_base *B, const lt_arm_config *cfg, const rng_table *streams, const char *init,
+                 const char *noise, unsigned long seed, double *trace, size_t *stop, size_t *fail_iter)
+{
+  lt_work *W = lt_work_alloc(B, cfg->l);
+  double *w = W ? malloc(lt_work_size(W) * sizeof(double)) : NULL;
+  gsl_rng *ri = rng_table_stream(streams, init, seed, NULL), *rn = rng_table_stream(streams, noise, seed, NULL);
+  const lt_config run = lt_config_default(cfg->algo, cfg->eta, cfg->T, B->n, cfg->l);
+  lt_trial_result tr;
+  const int rc = W && w && ri && rn ? lt_trial(B, W, &run, cfg->init, cfg->eps, ri, rn, w, trace, &tr, fail_iter)
+                                    : GSL_ENOMEM;
+  if (!rc) *stop = tr.run.converged ? tr.run.iters : cfg->T + 1;
+  lt_work_free(W); free(w); gsl_rng_free(ri); gsl_rng_free(rn);
+  return rc;
+}
+
 const char *const lt_fig1_column[LT_FIG1_ARMS] = { "lifted_v1", "unlifted_unit", "lifted_gauss", "unlifted_gauss",
                                                    "unlifted_v1" };
 const char *const lt_fig1_tex[LT_FIG1_ARMS] = { "LiftedVone", "UnliftedUnit", "LiftedGauss", "UnliftedGauss",

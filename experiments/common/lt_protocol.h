@@ -33,6 +33,12 @@ typedef struct {
 int lt_arm(const lt_base *B, const lt_arm_config *cfg, const rng_table *streams, unsigned long seed,
            long arm, lt_arm_result *res, size_t *fail_iter);
 
+/* One trial with its loss trajectory (M-algorithms): init and noise from the entries INIT and
+ * NOISE of STREAMS (no indices), trace[0..T] = h(w_t) (NAN after the stop), *stop = the iteration
+ * at which it converged, T + 1 if it did not.  GSL_ERUNAWAY with *fail_iter on divergence. */
+int lt_trace_run(const lt_base *B, const lt_arm_config *cfg, const rng_table *streams, const char *init,
+                 const char *noise, unsigned long seed, double *trace, size_t *stop, size_t *fail_iter);
+
 /* ---- Figure 1 (M-success-n, M-success-eps, M-control) ----------------------------------------
  * Five arms at one instance and eps: the published lifted arm (l, from v1), the published unlifted
  * arm (x0 = g), and the controlled comparison in which both sides draw from the same law
