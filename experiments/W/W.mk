@@ -6,8 +6,8 @@ W-weights_quick := $(W_DATA)
 W-path_full  := --csv experiments/data/presidential-speech.csv --t 1.05
 W-path_quick := --csv experiments/data/presidential-speech.csv --t 1.1
 W-dendro_figdata := $(D)/W-path.tsv
-W-accuracy_full  := --n 30 --blobs 3 --p 2 --sd 0.5 --sep 3 --ts 1.5,1.2,1.1,1.06,1.05,1.02,1.01,1.005,1.001 --seed 1
-W-accuracy_quick := --n 30 --blobs 3 --p 2 --sd 0.5 --sep 3 --ts 1.5,1.2,1.1,1.06,1.05,1.02,1.01 --seed 1
+W-accuracy_full  := --n 30 --blobs 3 --p 2 --sd 0.5 --sep 3 --ts 1.5,1.2,1.1,1.06,1.05,1.02,1.01,1.005,1.001 --seed $(SEED)
+W-accuracy_quick := --n 30 --blobs 3 --p 2 --sd 0.5 --sep 3 --ts 1.5,1.2,1.1,1.06,1.05,1.02,1.01 --seed $(SEED)
 W-dendrogram_full  := --csv experiments/data/presidential-speech.csv --ts 1.1,1.05,1.02,1.01 --timing-t 1.05 --timing-reps 3
 W-dendrogram_quick := --csv experiments/data/presidential-speech.csv --ts 1.1,1.05 --timing-t 1.05 --timing-reps 1
 W-speed_full  := --authors experiments/data/authors.csv --tcga experiments/data/tcga-breast.csv \
@@ -16,3 +16,9 @@ W-speed_quick := --authors experiments/data/authors.csv --tcga experiments/data/
                  --ts 1.1 --grids 10,20 --exact-max-steps 100 --exact-r-max-steps 200 --solve-reps 5 --viz 0
 W-accuracy_figdata := $(D)/W-accuracy.tsv
 W-animation_figdata := $(D)/W-path.tsv
+
+# Side files each run writes besides NAME.tsv, NAME-macros.tex and NAME.resources.
+W-accuracy_sides   := viz.tsv
+W-dendrogram_sides := timing.tsv timing-macros.tex
+W-path_sides       := leaves.tsv segments.tsv
+W-speed_sides      := timing.tsv timing-macros.tex
