@@ -16,6 +16,9 @@
 
 typedef struct { double loss0, lossT, ratio0, ratioT, ratio_min, growth, dmax0, dmaxT; size_t T; } bal_result;
 
+static const rng_table streams = { "r", "r = run (0 small init, 1 contrast)", {
+  { "teacher and inputs", RNG_DATA, "1", NULL }, { "init", RNG_INIT, "r", NULL } } };
+
 static double ratio_of(const nn_net *net, double *growth_min)
 {
   double lo = INFINITY, hi = 0;
@@ -42,10 +45,7 @@ static int run(const opt_parser *p, nn_net *net, const gsl_matrix *X, const gsl_
   for (size_t t = 0;; t++) {
     double loss;
     int rc = nn_gradient(net, X, Y, &loss);
-    if (rc) {
-      fprintf(stderr, "%s: diverged at iteration %zu (run %d, eta = %g): non-finite loss\n", p->program, t, code, eta);
-      return rc;
-    }
+    if (rc) return proc_diverged(p->program, t, "run %d, eta = %g", code, eta);
     const double ratio = ratio_of(net, &lo);
     res->ratio_min = fmin(res->ratio_min, ratio);
     if (t == 0) res->loss0 = loss, res->ratio0 = ratio, res->dmax0 = max_difference(net), lo0 = lo;
@@ -59,10 +59,7 @@ static int run(const opt_parser *p, nn_net *net, const gsl_matrix *X, const gsl_
       res->lossT = loss; res->ratioT = ratio; res->T = T; res->growth = lo / lo0; res->dmaxT = max_difference(net);
       return 0;
     }
-    if ((rc = nn_step(net, eta))) {
-      fprintf(stderr, "%s: diverged at iteration %zu (run %d, eta = %g): non-finite iterate\n", p->program, t + 1, code, eta);
-      return rc;
-    }
+    if (nn_step(net, eta)) return proc_diverged(p->program, t + 1, "run %d, eta = %g", code, eta);
   }
 }
 
@@ -105,7 +102,7 @@ int main(int argc, char **argv)
   /* Teacher M = U diag(s) V^T (d_L x d_0); whitened inputs X = sqrt(ns) Q^T, Q (ns x d_0) orthonormal. */
   double bal = 0;
   for (size_t i = 0; i < q; i++) bal += pow(sigma.v[i], 2.0 / (double) L);   /* ||W_h||^2, balanced factors of M */
-  gsl_rng *rd = rng_stream(p.seed, RNG_DATA, 1, 0);
+  gsl_rng *rd = rng_table_stream(&streams, "teacher and inputs", p.seed, NULL);
   mf_problem *teacher = rd ? mf_problem_alloc(d[L], d[0], sigma.v, q, rd) : NULL;
   gsl_matrix *Q = gsl_matrix_alloc(ns, d[0]), *X = gsl_matrix_alloc(d[0], ns), *Y = gsl_matrix_alloc(d[L], ns);
   if (!teacher || !Q || !X || !Y) return PROC_EXIT_NUMERIC;
@@ -116,8 +113,8 @@ int main(int argc, char **argv)
 
   out_file f, fs;
   if (out_tsv_open(&f, &p, NULL) || out_tsv_open(&fs, &p, "summary")) return PROC_EXIT_NUMERIC;
-  out_comment(&f, "streams: teacher and inputs (seed, DATA, 1); init of run r: (seed, INIT, r, 0), N(0, 1) entries "
-                  "scaled per layer; balanced size sum_i sigma_i^(2/L) = %.17g", bal);
+  out_streams(&f, &streams);
+  out_comment(&f, "init: N(0, 1) entries scaled per layer; balanced size sum_i sigma_i^(2/L) = %.17g", bal);
   out_comment(&f, "run 0: small init; run 1: large unbalanced contrast; n_h = ||W_h||_F^2; dmax = max_h |D_h|");
   char cols[256] = "run\tt\tloss";
   for (size_t h = 1; h <= L; h++) snprintf(cols + strlen(cols), sizeof cols - strlen(cols), "\tn%zu", h);
@@ -127,7 +124,7 @@ int main(int argc, char **argv)
   bal_result r[2];
   for (int run_i = 0; run_i < 2; run_i++) {
     nn_net *net = nn_alloc(L, d, ns, act, leak, 0);
-    gsl_rng *ri = rng_stream(p.seed, RNG_INIT, (unsigned) run_i, 0);
+    gsl_rng *ri = rng_table_stream(&streams, "init", p.seed, (const long[]) { run_i });
     if (!net || !ri) return PROC_EXIT_NUMERIC;
     nn_init_gaussian(net, 1.0, ri);
     for (size_t h = 1; h <= L; h++) {

@@ -14,6 +14,10 @@ typedef struct { double drift, id_layer, id_channel, norm0, normT, loss0, lossT;
 
 #define MAXCH 64
 
+/* The init of an activation's runs is the same for every eta. */
+static const rng_table streams = { "a", "a = activation (0 identity, 1 relu, 2 leaky); the same init for every eta", {
+  { "X, Y", RNG_DATA, "1", NULL }, { "init", RNG_INIT, "a", NULL } } };
+
 /* One run, every step checked; the trajectory written every `stride` steps. */
 static int run(const opt_parser *p, cnn_net *net, const gsl_matrix *X, const gsl_matrix *Y, double eta,
                size_t T, size_t stride, out_file *f, int code, cnn_result *res)
@@ -24,10 +28,7 @@ static int run(const opt_parser *p, cnn_net *net, const gsl_matrix *X, const gsl
   *res = (cnn_result) { 0, 0, 0, 0, 0, 0, 0 };
   for (size_t t = 0;; t++) {
     double loss;
-    if (cnn_gradient(net, X, Y, &loss)) {
-      fprintf(stderr, "%s: diverged at iteration %zu (eta = %g): non-finite loss\n", p->program, t, eta);
-      return GSL_ERUNAWAY;
-    }
+    if (cnn_gradient(net, X, Y, &loss)) return proc_diverged(p->program, t, "eta = %g", eta);
     double wn = 0;
     for (size_t h = 1; h <= N; h++) wn += cnn_layer_norm2(net, h);
     const double scale = 1.0 + wn;
@@ -54,10 +55,7 @@ static int run(const opt_parser *p, cnn_net *net, const gsl_matrix *X, const gsl
       fputc('\n', f->fp);
     }
     if (t == T) { res->normT = wn; res->lossT = loss; return 0; }
-    if (cnn_step(net, eta)) {
-      fprintf(stderr, "%s: diverged at iteration %zu (eta = %g): non-finite iterate\n", p->program, t + 1, eta);
-      return GSL_ERUNAWAY;
-    }
+    if (cnn_step(net, eta)) return proc_diverged(p->program, t + 1, "eta = %g", eta);
   }
 }
 
@@ -101,7 +99,7 @@ int main(int argc, char **argv)
 
   const size_t ns = (size_t) samples;
   cnn_net *shape = cnn_alloc(L, C, K, (size_t) length, (size_t) dout, ns, NN_RELU, leak);
-  gsl_rng *rd = rng_stream(p.seed, RNG_DATA, 1, 0);
+  gsl_rng *rd = rng_table_stream(&streams, "X, Y", p.seed, NULL);
   if (!shape || !rd) return PROC_EXIT_NUMERIC;
   gsl_matrix *X = gsl_matrix_alloc(cnn_input_size(shape), ns), *Y = gsl_matrix_alloc(cnn_output_size(shape), ns);
   if (!X || !Y) return PROC_EXIT_NUMERIC;
@@ -111,8 +109,8 @@ int main(int argc, char **argv)
 
   out_file f, fs;
   if (out_tsv_open(&f, &p, NULL) || out_tsv_open(&fs, &p, "summary")) return PROC_EXIT_NUMERIC;
-  out_comment(&f, "streams: data X, Y ~ N(0,1) (seed, DATA, 1); init of activation a: (seed, INIT, a, 0), "
-                  "the same for every eta");
+  out_streams(&f, &streams);
+  out_comment(&f, "data X, Y ~ N(0,1)");
   out_comment(&f, "act: 0 identity, 1 relu, 2 leaky; n_h = ||W_h||^2 (layer 3 = head); dD_h = D_h(t) - D_h(0)");
   out_columns(&f, "act\teta\tt\ttime\tloss\tn1\tn2\tn3\tdD1\tdD2");
   out_comment(&fs, "id_*: max over steps, layers (channels) of |D(t+1) - D(t) - eta^2 dG(t)| / (1 + sum_h ||W_h||^2)");
@@ -126,7 +124,7 @@ int main(int argc, char **argv)
       const size_t T = (size_t) llround(horizon / eta);
       const size_t stride = T / (size_t) points > 0 ? T / (size_t) points : 1;
       cnn_net *net = cnn_alloc(L, C, K, (size_t) length, (size_t) dout, ns, acts[a], leak);
-      gsl_rng *ri = rng_stream(p.seed, RNG_INIT, (unsigned) a, 0);
+      gsl_rng *ri = rng_table_stream(&streams, "init", p.seed, (const long[]) { a });
       if (!net || !ri) return PROC_EXIT_NUMERIC;
       cnn_init_gaussian(net, init, ri);
       cnn_result r;

@@ -11,6 +11,10 @@
 #include "mf_protocol.h"
 #include "models/mf.h"
 
+/* Every delta starts from the same init. */
+static const rng_table streams = { NULL, "the same init for every delta", {
+  { "M*", RNG_DATA, "1", NULL }, { "init", RNG_INIT, "1", "1" } } };
+
 typedef struct {
   double errT, time, time_conv, bound_worst, u2max, v2max, u2T, v2T, D0, DT;
   size_t t_conv;
@@ -24,10 +28,7 @@ static int run(const opt_parser *p, const mf_problem *pr, gsl_matrix *U, gsl_mat
   *r = (decay_result) { .bound_worst = -INFINITY, .t_conv = T + 1, .time_conv = NAN, .D0 = D0 };
   mf_stepinfo info;
   for (size_t t = 0;; t++) {
-    if (mf_gradient(pr->X, U, V, w, &info)) {
-      fprintf(stderr, "%s: diverged at iteration %zu (delta %g): non-finite loss\n", p->program, t, sch->delta);
-      return GSL_ERUNAWAY;
-    }
+    if (mf_gradient(pr->X, U, V, w, &info)) return proc_diverged(p->program, t, "delta %g", sch->delta);
     const double err = sqrt(2 * info.loss) / mnorm, u2 = la_frob2(U), v2 = la_frob2(V), D = u2 - v2;
     /* The bound is exact arithmetic's; rounding of D (computed from norms u2 + v2) is allowed for. */
     r->bound_worst = fmax(r->bound_worst, fabs(D) - fabs(D0) - splus - 1e-14 * (u2 + v2));
@@ -44,10 +45,7 @@ static int run(const opt_parser *p, const mf_problem *pr, gsl_matrix *U, gsl_mat
       return 0;
     }
     const double eta = mf_step_size(sch, t);
-    if (mf_apply(U, V, eta, w)) {
-      fprintf(stderr, "%s: diverged at iteration %zu (delta %g): non-finite iterate\n", p->program, t + 1, sch->delta);
-      return GSL_ERUNAWAY;
-    }
+    if (mf_apply(U, V, eta, w)) return proc_diverged(p->program, t + 1, "delta %g", sch->delta);
     splus += eta * eta * (info.gF2 + info.gG2);
     time += eta;
   }
@@ -79,7 +77,7 @@ int main(int argc, char **argv)
   if (deltas.n > 8) return opt_fail(&p, "--deltas", "at most 8 values (got %zu)", deltas.n);
 
   const size_t m = (size_t) d1, n = (size_t) d2;
-  gsl_rng *rx = rng_stream(p.seed, RNG_DATA, 1, 0);
+  gsl_rng *rx = rng_table_stream(&streams, "M*", p.seed, NULL);
   mf_problem *pr = rx ? mf_problem_alloc(m, n, sigma.v, sigma.n, rx) : NULL;
   mf_work *w = mf_work_alloc(m, n, (size_t) k, 0);
   gsl_matrix *U = gsl_matrix_alloc(m, (size_t) k), *V = gsl_matrix_alloc(n, (size_t) k);
@@ -89,7 +87,8 @@ int main(int argc, char **argv)
 
   out_file f, fs;
   if (out_tsv_open(&f, &p, NULL) || out_tsv_open(&fs, &p, "summary")) return PROC_EXIT_NUMERIC;
-  out_comment(&f, "streams: M* (seed, DATA, 1); init (seed, INIT, 1, 1), the same for every delta; ||M*||_* = %.17g", nuc);
+  out_streams(&f, &streams);
+  out_comment(&f, "||M*||_* = %.17g", nuc);
   out_comment(&f, "time = sum_{s<t} eta_s; err = ||UV^T - M*||_F / ||M*||_F; bound = |D_0| + sum_{s<t} eta_s^2 "
                   "(||g_U||^2 + ||g_V||^2)");
   out_columns(&f, "run\tdelta\tt\teta_t\ttime\terr\tU2\tV2\tD\tbound");
@@ -97,7 +96,7 @@ int main(int argc, char **argv)
   out_columns(&fs, "run\tdelta\teta0\tT\terrT\tt_conv\ttime_conv\ttime\tbound_worst\tU2max\tV2max\tU2T\tV2T\tD0\tDT\tnuc");
   decay_result res[8];
   for (size_t j = 0; j < deltas.n; j++) {
-    gsl_rng *ri = rng_stream(p.seed, RNG_INIT, 1, 1);
+    gsl_rng *ri = rng_table_stream(&streams, "init", p.seed, NULL);
     if (!ri) return PROC_EXIT_NUMERIC;
     mf_init_gaussian(U, V, alpha, ri);
     gsl_rng_free(ri);

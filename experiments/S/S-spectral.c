@@ -45,43 +45,33 @@ int main(int argc, char **argv)
   prog_bar bar;
   prog_start(&bar, "S-spectral", (long) runs, p.quiet);
   for (size_t d = 0; d < nd; d++) {
-    gsl_rng *rt = rng_stream(p.seed, RNG_DATA, d + 1, 0), *ra = rng_stream(p.seed, RNG_OPERATOR, d + 1, 0);
-    ms_problem *pr = ms_problem_alloc((size_t) n, (size_t) r, (size_t) m, kappa, rt, ra);
+    ms_problem *pr = ms_sweep_problem(p.seed, d + 1, (size_t) n, (size_t) r, (size_t) m, kappa);
     if (!pr) return PROC_EXIT_NUMERIC;
     for (size_t kw = 0; kw < nk; kw++) {
-    gsl_matrix *U = gsl_matrix_alloc((size_t) n, (size_t) widths.v[kw]);
-    if (!U) return PROC_EXIT_NUMERIC;
-    for (size_t a = 0; a < na; a++)
-      for (size_t i = 0; i < ni; i++) {
-        const size_t run = (kw * na + a) * per + d * ni + i;
-        gsl_rng *ri = rng_stream(p.seed, RNG_INIT, d + 1, i + 1);
-        ms_init_small(U, alphas.v[a], ri);
-        gsl_rng_free(ri);
-        ms_config cfg = { .mu = mu, .T = (size_t) T, .power_method = 1, .pm_stop = pm_level };
-        size_t fail_at = 0;
-        int rc = ms_run(pr, &cfg, U, tr, &fail_at);
-        if (rc == GSL_ERUNAWAY) {
-          fprintf(stderr, "S-spectral: diverged at iteration %zu (alpha = %g, mu = %g)\n", fail_at,
-                  alphas.v[a], mu);
-          return PROC_EXIT_NUMERIC;
+      /* the same init streams at every width: U_0 of width k is drawn afresh from (d, i) */
+      gsl_matrix *U = gsl_matrix_alloc((size_t) n, (size_t) widths.v[kw]);
+      if (!U) return PROC_EXIT_NUMERIC;
+      for (size_t a = 0; a < na; a++)
+        for (size_t i = 0; i < ni; i++) {
+          const size_t run = (kw * na + a) * per + d * ni + i;
+          if (ms_sweep_init(U, alphas.v[a], p.seed, d + 1, i + 1)) return PROC_EXIT_NUMERIC;
+          ms_config cfg = { .mu = mu, .T = (size_t) T, .power_method = 1, .pm_stop = pm_level };
+          size_t fail_at = 0;
+          int rc = ms_run(pr, &cfg, U, tr, &fail_at);
+          if (rc == GSL_ERUNAWAY) return proc_diverged(p.program, fail_at, "k = %g, alpha = %g, mu = %g", widths.v[kw], alphas.v[a], mu);
+          if (rc) return PROC_EXIT_NUMERIC;
+          const size_t te = tr->t_end;
+          if (!(tr->pm_dev[te] > pm_level))
+            return proc_fail(p.program, "Phase I did not end within T = %ld (alpha = %g)", T, alphas.v[a]);
+          sin_spec[run] = tr->sin_spec[te];
+          sin_truth[run] = tr->sin_truth[te];
+          test[run] = tr->test[te];
+          t_end[run] = (double) te;
+          prog_update(&bar, (long) (d * nk * na * ni + (kw * na + a) * ni + i + 1));
         }
-        if (rc) return PROC_EXIT_NUMERIC;
-        const size_t te = tr->t_end;
-        if (!(tr->pm_dev[te] > pm_level)) {
-          fprintf(stderr, "S-spectral: Phase I did not end within T = %ld (alpha = %g)\n", T, alphas.v[a]);
-          return PROC_EXIT_NUMERIC;
-        }
-        sin_spec[run] = tr->sin_spec[te];
-        sin_truth[run] = tr->sin_truth[te];
-        test[run] = tr->test[te];
-        t_end[run] = (double) te;
-        prog_update(&bar, (long) (d * nk * na * ni + (kw * na + a) * ni + i + 1));
-      }
-    gsl_matrix_free(U);
+      gsl_matrix_free(U);
     }
     ms_problem_free(pr);
-    gsl_rng_free(rt);
-    gsl_rng_free(ra);
   }
   prog_finish(&bar);
 
@@ -102,7 +92,7 @@ int main(int argc, char **argv)
   if (out_commit(&f)) return PROC_EXIT_NUMERIC;
 
   if (out_tsv_open(&f, &p, NULL)) return PROC_EXIT_NUMERIC;
-  out_comment(&f, "streams: truth (seed, DATA, d), operator (seed, OPERATOR, d), init (seed, INIT, d, i), the same for every k");
+  out_streams(&f, &ms_sweep_streams);
   out_columns(&f, "k\talpha\tdata_seed\tinit_seed\tt_end\tsin_spec\tsin_truth\ttest");
   for (size_t kw = 0; kw < nk; kw++)
     for (size_t a = 0; a < na; a++)
@@ -117,20 +107,14 @@ int main(int argc, char **argv)
   /* One width: macros per alpha (SinA, AlphaA, ...); several widths: per width at the first alpha. */
   char num[64];
   if (out_macros_open(&f, &p)) return PROC_EXIT_NUMERIC;
-  static const char *names[] = { "A", "B", "C", "D", "E", "F", "G", "H" };
   const size_t nm = nk > 1 ? nk : na;
   for (size_t q = 0; q < nm && q < 8; q++) {
     const size_t o = (nk > 1 ? q * na : q) * per;
     stats_summary s = stats_summarize(sin_spec + o, per), te = stats_summarize(t_end + o, per);
-    char name[64];
-    snprintf(name, sizeof name, "Sin%s", names[q]);
-    out_run_macro(&f, &p, name, "%s", out_tex_number(num, sizeof num, s.median, 2));
-    snprintf(name, sizeof name, "Alpha%s", names[q]);
-    out_run_macro(&f, &p, name, "%s", out_tex_number(num, sizeof num, alphas.v[nk > 1 ? 0 : q], 2));
-    snprintf(name, sizeof name, "K%s", names[q]);
-    out_run_macro(&f, &p, name, "%.0f", widths.v[nk > 1 ? q : 0]);
-    snprintf(name, sizeof name, "TEnd%s", names[q]);
-    out_run_macro(&f, &p, name, "%.0f", te.median);
+    out_run_macro_at(&f, &p, "Sin", q, "%s", out_tex_number(num, sizeof num, s.median, 2));
+    out_run_macro_at(&f, &p, "Alpha", q, "%s", out_tex_number(num, sizeof num, alphas.v[nk > 1 ? 0 : q], 2));
+    out_run_macro_at(&f, &p, "K", q, "%.0f", widths.v[nk > 1 ? q : 0]);
+    out_run_macro_at(&f, &p, "TEnd", q, "%.0f", te.median);
   }
   if (out_commit(&f)) return PROC_EXIT_NUMERIC;
 

@@ -5,9 +5,9 @@
  * an interactive page; W-path-segments.tsv and W-path-leaves.tsv are drawing aids. */
 #include <math.h>
 #include <stdlib.h>
+#include "cc_protocol.h"
 #include "experiment.h"
 #include "io/cc_data.h"
-#include "models/cc_path.h"
 
 int main(int argc, char **argv)
 {
@@ -31,28 +31,8 @@ int main(int argc, char **argv)
   if (!a || !h) return PROC_EXIT_NUMERIC;
   const cc_carp_config cfg = { t, 1e-6, 50, 10, 10000000 };
   int rc = cc_carp(a, &cfg, h);
-  if (rc == GSL_ERUNAWAY) {
-    fprintf(stderr, "W-path: non-finite iterate at ADMM step %zu\n", h->steps + 1);
-    return PROC_EXIT_NUMERIC;
-  }
+  if (rc == GSL_ERUNAWAY) return proc_diverged(p.program, h->steps + 1, "ADMM, t = %g", t);
   if (rc) return PROC_EXIT_NUMERIC;
-
-  /* principal axes: the right singular vectors of the centred data */
-  gsl_matrix *X = gsl_matrix_alloc(n, pp), *Us = gsl_matrix_alloc(n, n < pp ? n : pp);
-  gsl_matrix *V = gsl_matrix_alloc(pp, n < pp ? n : pp);
-  gsl_vector *sv = gsl_vector_alloc(n < pp ? n : pp);
-  la_work *w = la_work_alloc();
-  for (size_t i = 0; i < n; i++)
-    for (size_t c = 0; c < pp; c++) gsl_matrix_set(X, i, c, d->x[c * n + i]);
-  if (la_svd(X, Us, sv, V, w)) return PROC_EXIT_NUMERIC;
-  /* fix the sign of each axis (largest loading positive) so the picture does not flip */
-  for (size_t k = 0; k < 2; k++) {
-    size_t imax = 0;
-    for (size_t c = 1; c < pp; c++)
-      if (fabs(gsl_matrix_get(V, c, k)) > fabs(gsl_matrix_get(V, imax, k))) imax = c;
-    if (gsl_matrix_get(V, imax, k) < 0)
-      for (size_t c = 0; c < pp; c++) gsl_matrix_set(V, c, k, -gsl_matrix_get(V, c, k));
-  }
 
   int *merge = malloc(2 * n * sizeof *merge);
   double *height = malloc(n * sizeof *height), *seg = malloc(12 * n * sizeof *seg);
@@ -73,20 +53,8 @@ int main(int argc, char **argv)
   /* rows observation by observation (each observation's path is one polyline) */
   size_t *labs = malloc(h->nstore * n * sizeof *labs), *ks = malloc(h->nstore * sizeof *ks);
   double *proj = malloc(2 * h->nstore * n * sizeof *proj);
-  if (!labs || !ks || !proj) return PROC_EXIT_NUMERIC;
-  for (size_t s = 0; s < h->nstore; s++) {
-    ks[s] = cc_path_labels(h, g, s, labs + s * n, par, sz);
-    const double *u = h->u + s * n * pp;
-    for (size_t i = 0; i < n; i++) {
-      double z1 = 0, z2 = 0;
-      for (size_t c = 0; c < pp; c++) {
-        z1 += u[c * n + i] * gsl_matrix_get(V, c, 0);
-        z2 += u[c * n + i] * gsl_matrix_get(V, c, 1);
-      }
-      proj[2 * (s * n + i)] = z1;
-      proj[2 * (s * n + i) + 1] = z2;
-    }
-  }
+  if (!labs || !ks || !proj || cc_path_project(h, d->x, n, pp, proj)) return PROC_EXIT_NUMERIC;
+  for (size_t s = 0; s < h->nstore; s++) ks[s] = cc_path_labels(h, g, s, labs + s * n, par, sz);
   for (size_t i = 0; i < n; i++)
     for (size_t s = 0; s < h->nstore; s++)
       fprintf(f.fp, "0\t%zu\t%zu\t%.17g\t%zu\t%.17g\t%.17g\t%zu\t%zu\tnan\tnan\tnan\n", s, h->step[s],
@@ -121,8 +89,6 @@ int main(int argc, char **argv)
   if (out_commit(&f)) return PROC_EXIT_NUMERIC;
 
   free(merge); free(height); free(seg); free(order); free(par); free(sz);
-  la_work_free(w);
-  gsl_matrix_free(X); gsl_matrix_free(Us); gsl_matrix_free(V); gsl_vector_free(sv);
   cc_path_free(h); cc_admm_free(a); cc_graph_free(g); cc_data_free(d);
   return 0;
 }
