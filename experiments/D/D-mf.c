@@ -55,7 +55,7 @@ int main(int argc, char **argv)
   out_comment(&f, "case = 10 init + schedule; init 0 small, 1 large; schedule 0 constant, j >= 1: delta_j; "
                   "||M*||_* = %.17g", nuc);
   out_columns(&f, "case\tinit\tsched\tdelta\tseed\tt\teta_t\tU2\tV2\timb\tD\terr");
-  out_columns(&fs, "case\tinit\tsched\tdelta\tseed\teta0\tT\tD0\tDT\tsum_minus\tsum_plus\timb0\timbT\tU2T\tV2T\terrT\tnuc");
+  out_columns(&fs, "case\tinit\tsched\tdelta\tseed\teta0\tT\tD0\tDT\tsum_minus\tsum_plus\timb0\timbT\tU2T\tV2T\terrT\tnuc\tS0");
   double small_err = 0, small_imb = 0, small_u2 = NAN, small_v2 = NAN, large_imb0 = NAN, large_imbT = NAN;
   double d5_worst = 0, d5_norm = 0, d5_abs = 0, sum_plus_min = INFINITY, d7_worst = 0;
   for (size_t init = 0; init < 2; init++)
@@ -76,8 +76,9 @@ int main(int argc, char **argv)
         if (rc) { out_abort(&f); out_abort(&fs); }
         if (rc == GSL_ERUNAWAY) return proc_diverged(p.program, fail, "init %g, eta0 %g", alpha, sch.eta0);
         if (rc) return PROC_EXIT_NUMERIC;
-        fprintf(fs.fp, "%u\t%zu\t%zu\t%.17g\t%ld\t%.17g\t%ld\t%.17g\t%.17g\t%.17g\t%.17g\t%.17g\t%.17g\t%.17g\t%.17g\t%.17g\t%.17g\n",
-                cs, init, sc, sch.delta, s, sch.eta0, T, r.D0, r.D, r.sum_minus, r.sum_plus, r.imb0, r.imb, r.u2, r.v2, r.err, nuc);
+        fprintf(fs.fp, "%u\t%zu\t%zu\t%.17g\t%ld\t%.17g\t%ld\t%.17g\t%.17g\t%.17g\t%.17g\t%.17g\t%.17g\t%.17g\t%.17g\t%.17g\t%.17g\t%.17g\n",
+                cs, init, sc, sch.delta, s, sch.eta0, T, r.D0, r.D, r.sum_minus, r.sum_plus, r.imb0, r.imb, r.u2, r.v2, r.err, nuc,
+                r.S0);
         if (init == 0 && sc == 0 && s == 1) small_err = r.err, small_imb = r.imb, small_u2 = r.u2, small_v2 = r.v2;
         if (init == 1 && sc == 0 && s == 1) large_imb0 = r.imb0, large_imbT = r.imb;
         if (sc > 0) {

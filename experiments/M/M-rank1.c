@@ -49,11 +49,13 @@ int main(int argc, char **argv)
   /* kappa-hat runs, l = 1 and l = l; the linear regime at order l for every eps */
   const size_t ls[2] = { 1, (size_t) l };
   double *kap = malloc(2 * (size_t) (T + 1) * sizeof(double)), *bnd = malloc(2 * (size_t) (T + 1) * sizeof(double));
+  double *lin = malloc(2 * (size_t) (T + 1) * sizeof(double));
   double rate[2], dev[OPT_LIST_MAX];
-  if (!kap || !bnd) return PROC_EXIT_NUMERIC;
+  if (!kap || !bnd || !lin) return PROC_EXIT_NUMERIC;
   for (int k = 0; k < 2; k++) {
     size_t fail = 0;
-    const int rc = lt_kappa_run(B, ls[k], x0, eps, eta, (size_t) T, kap + k * (T + 1), bnd + k * (T + 1), &rate[k], &fail);
+    const int rc = lt_kappa_run(B, ls[k], x0, eps, eta, (size_t) T, kap + k * (T + 1), bnd + k * (T + 1), lin + k * (T + 1),
+                                &rate[k], &fail);
     if (rc == GSL_ERUNAWAY) return proc_diverged(p.program, fail, "l = %zu", ls[k]);
     if (rc) return PROC_EXIT_NUMERIC;
   }
@@ -73,9 +75,11 @@ int main(int argc, char **argv)
   out_streams(&f, &streams);
   out_comment(&f, "Gaussian instance; w0 = eps x0^{(x)l}/n^{l/2}");
   out_comment(&f, "sigma_1(U) = %.17g, s2 = max_{j>=2} |sigma_j(U)| = %.17g; rate_1 = %.17g, rate_%ld = %.17g", s1, s2, rate[0], l, rate[1]);
-  out_columns(&f, "t\tkappa_1\tbound_1\tkappa_l\tbound_l");
+  out_comment(&f, "lin_dev_1, lin_dev_l: ||w_t - w~_t|| / ||w~_t||, w~_t = (I + eta U^{(x)l})^t w_0 (the linear regime)");
+  out_columns(&f, "t\tkappa_1\tbound_1\tkappa_l\tbound_l\tlin_dev_1\tlin_dev_l");
   for (long t = 0; t <= T; t++)
-    fprintf(f.fp, "%ld\t%.17g\t%.17g\t%.17g\t%.17g\n", t, kap[t], bnd[t], kap[T + 1 + t], bnd[T + 1 + t]);
+    fprintf(f.fp, "%ld\t%.17g\t%.17g\t%.17g\t%.17g\t%.17g\t%.17g\n", t, kap[t], bnd[t], kap[T + 1 + t], bnd[T + 1 + t],
+            lin[t], lin[T + 1 + t]);
   if (out_commit(&f)) return PROC_EXIT_NUMERIC;
 
   if (out_tsv_open(&f, &p, "linear")) return PROC_EXIT_NUMERIC;
@@ -102,6 +106,6 @@ int main(int argc, char **argv)
   out_macro(&f, "MRankoneN", "%ld", n);
   out_macro(&f, "MRankoneM", "%ld", m);
   if (out_commit(&f)) return PROC_EXIT_NUMERIC;
-  lt_base_free(B); gsl_rng_free(rd); gsl_rng_free(ri); free(kap); free(bnd);
+  lt_base_free(B); gsl_rng_free(rd); gsl_rng_free(ri); free(kap); free(bnd); free(lin);
   return 0;
 }

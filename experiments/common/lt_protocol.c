@@ -93,18 +93,19 @@ int lt_validate_size(const opt_parser *p, const char *option, double n, long l, 
 }
 
 int lt_kappa_run(const lt_base *B, size_t l, const double *x0, double eps, double eta, size_t T, double *kappa,
-                 double *bound, double *rate, size_t *fail_iter)
+                 double *bound, double *dev, double *rate, size_t *fail_iter)
 {
   const size_t n = B->n;
   lt_work *W = lt_work_alloc(B, l);
   const size_t N = W ? lt_work_size(W) : 0;
   double *w = malloc(N * sizeof(double)), *pw = malloc(N * sizeof(double)), *tmp = malloc(N * sizeof(double));
-  double *pm = malloc(n * n * sizeof(double)), *v1l = malloc(N * sizeof(double));
-  int rc = W && w && pw && tmp && pm && v1l ? 0 : GSL_ENOMEM;
+  double *pm = malloc(n * n * sizeof(double)), *v1l = malloc(N * sizeof(double)), *wl = malloc(N * sizeof(double));
+  int rc = W && w && pw && tmp && pm && v1l && wl ? 0 : GSL_ENOMEM;
   double s2 = 0;
   for (size_t j = 1; j < n; j++) s2 = fmax(s2, fabs(B->sigma[j]));
   if (!rc) {
     lt_init(w, x0, n, l, eps);
+    memcpy(wl, w, N * sizeof(double));
     for (size_t a = 0; a < n; a++)
       for (size_t c = 0; c < n; c++) pm[a * n + c] = (a == c) - B->v1[a] * B->v1[c];
     memcpy(pw, w, N * sizeof(double));
@@ -117,9 +118,14 @@ int lt_kappa_run(const lt_base *B, size_t l, const double *x0, double eps, doubl
     double loss;
     if ((rc = lt_kappa(w, n, l, B->v1, &kappa[t], W))) break;
     bound[t] = c0 * pow(*rate, (double) t);
+    if (dev) {
+      for (size_t f = 0; f < N; f++) tmp[f] = w[f] - wl[f];
+      dev[t] = cblas_dnrm2((int) N, tmp, 1) / cblas_dnrm2((int) N, wl, 1);
+    }
     if (t < T && (rc = lt_gd_step(B, W, w, eta, &loss)) == GSL_ERUNAWAY) *fail_iter = t;
+    if (t < T && dev) lt_linear_step(B, W, wl, eta);
   }
-  lt_work_free(W); free(w); free(pw); free(tmp); free(pm); free(v1l);
+  lt_work_free(W); free(w); free(pw); free(tmp); free(pm); free(v1l); free(wl);
   return rc;
 }
 

@@ -97,9 +97,11 @@ double lt_hessian_min_fd(const lt_base *B, lt_work *W, const double *w, double s
  * kappa-hat_t (lt_kappa, along B->v1) and bound[t] = c0 rate^t, the bound of the linear regime
  * (Lemma 2): rate = (1 + eta s2^l)/(1 + eta sigma_1^l), s2 = max_{j >= 2} |sigma_j(U)|,
  * c0 = ||P^{(x)l} w_0||_F / |<w_0, v1^{(x)l}>|, P = I - v1 v1^T.  kappa, bound: T + 1 each.
+ * dev (T + 1, or NULL): ||w_t - w~_t|| / ||w~_t||, the distance of the iterate from the linear
+ * recursion w~_t = (I + eta U^{(x)l})^t w_0 that the bound describes (0 at t = 0).
  * GSL_ERUNAWAY with *fail_iter on divergence. */
 int lt_kappa_run(const lt_base *B, size_t l, const double *x0, double eps, double eta, size_t T, double *kappa,
-                 double *bound, double *rate, size_t *fail_iter);
+                 double *bound, double *dev, double *rate, size_t *fail_iter);
 
 /* ||w_t - w~_t|| / ||w~_t|| at t = t_lin: GD w_t against the linear recursion w~_t
  * (lt_linear_step), both from w_0 = eps x0^{(x)l}/n^{l/2}.  GSL_ERUNAWAY with *fail_iter. */

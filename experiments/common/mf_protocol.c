@@ -28,19 +28,11 @@ int mf_validate(const opt_parser *p, long m, long n, long k, const opt_list *hea
   return 0;
 }
 
-/* ||A||_F^2 summed row by row. */
-static double frob2(const gsl_matrix *A)
-{
-  double s = 0;
-  for (size_t i = 0; i < A->size1; i++)
-    for (size_t j = 0; j < A->size2; j++) s += gsl_matrix_get(A, i, j) * gsl_matrix_get(A, i, j);
-  return s;
-}
-
 int mf_balance_run(const mf_problem *pr, gsl_matrix *U, gsl_matrix *V, const mf_schedule *sch, size_t T,
                    FILE *fp, const char *prefix, double growth, mf_work *w, mf_balance_result *r, size_t *fail_iter)
 {
   r->imb0 = r->imb = mf_imbalance(U, V, w, &r->D0);
+  r->S0 = la_frob2(U) + la_frob2(V);
   r->D = r->D0;
   r->sum_minus = r->sum_plus = 0;
   r->err = NAN;
@@ -64,8 +56,8 @@ int mf_balance_run(const mf_problem *pr, gsl_matrix *U, gsl_matrix *V, const mf_
     r->sum_plus += eta * eta * (info.gF2 + info.gG2);
     r->imb = mf_imbalance(U, V, w, &r->D);
   }
-  r->u2 = frob2(U);
-  r->v2 = frob2(V);
+  r->u2 = la_frob2(U);
+  r->v2 = la_frob2(V);
   return 0;
 }
 

@@ -15,13 +15,14 @@ int mf_validate(const opt_parser *p, long m, long n, long k, const opt_list *hea
 
 /* One run of the balance experiment (D-mf): T steps of GD on 1/2 ||U V^T - M*||_F^2 (M* = pr->X)
  * from (U, V) with the step schedule SCH.  Fills D = ||U||_F^2 - ||V||_F^2 and the imbalance
- * ||U^T U - V^T V||_F (mf_imbalance) at 0 and T; the sums over the steps of
+ * ||U^T U - V^T V||_F (mf_imbalance) at 0 and T, the scale S0 = ||U_0||_F^2 + ||V_0||_F^2 that D is
+ * a difference of; the sums over the steps of
  * eta_t^2 (||g_U||^2 -+ ||g_V||^2); err = ||U V^T - M*||_F and u2, v2 = ||U||_F^2, ||V||_F^2 at T.
  * If FP is not NULL it receives trajectory rows "PREFIX t eta_t ||U||^2 ||V||^2 imbalance D err"
  * at t = 0, whenever t has grown by the factor GROWTH, and at T.  0; GSL_ERUNAWAY with *fail_iter
  * set on divergence; other GSL codes. */
 typedef struct {
-  double D0, D, imb0, imb, sum_minus, sum_plus, err, u2, v2;
+  double D0, D, imb0, imb, sum_minus, sum_plus, err, u2, v2, S0;
 } mf_balance_result;
 int mf_balance_run(const mf_problem *pr, gsl_matrix *U, gsl_matrix *V, const mf_schedule *sch, size_t T,
                    FILE *fp, const char *prefix, double growth, mf_work *w, mf_balance_result *r, size_t *fail_iter);
