@@ -122,13 +122,12 @@ $(F)/%.tex $(F)/%.pdf: figures/%.gp figures/style.gp $$(or $$($$*_figdata),$(D)/
 	gnuplot -e "data='$(D)/'; out='$(F)/$*'" $<
 
 # ---- interactive pages ----------------------------------------------------------------------
-# One self-contained HTML page per clustering path: the template figures/carp-page.html with the
-# run's export (the files the static figures read) embedded as JSON by figures/carp-page.awk.
-PAGES := W-path
-$(OUT)/%.html: figures/carp-page.html figures/carp-page.awk $(D)/%.tsv
-	awk -v path=$(D)/$*.tsv -v leaves=$(D)/$*-leaves.tsv -v segments=$(D)/$*-segments.tsv \
-	  -f figures/carp-page.awk $< > $@.tmp
-	mv $@.tmp $@
+# One self-contained HTML page per clustering path, one per data set: a W-path run writes it
+# (STEM.html) from the same view as its tables, with the template figures/carp-page.html that is
+# compiled into the library (make/carp.mk, io/cc_view.h).
+PAGES := W-path W-path-authors W-path-tcga
+$(OUT)/%.html: $(D)/%.tsv
+	cp $(D)/$*.html $@
 
 # ---- claims ---------------------------------------------------------------------------------
 # The runs a claim needs are independent: build them two at a time (the machine has 2 cores).
@@ -204,14 +203,14 @@ quick: ## fast smoke build of the whole pipeline at reduced size: build/quick/pa
 test: $(TESTS:%=$(BIN)/%) $(EXPERIMENTS:%=$(BIN)/%) ## build and run the test suite (last line: N passed, N failed)
 	@bash tests/run.sh $(BIN)
 
-# The browser test needs only the quick W-path run, not the paper.  Chromium is installed if missing.
+# The browser test needs only the quick W-path runs, not the paper.  Chromium is installed if missing.
 BROWSER_PKGS := chromium fonts-dejavu-core
 .PHONY: deps-browser test-browser
 deps-browser:
 	@$(call install_missing,$(BROWSER_PKGS))
-test-browser: deps-browser ## the interactive path page in headless Chromium (quick data; screenshot build/quick/W-path.png)
-	@$(MAKE) --no-print-directory MODE=quick $(B)/quick/W-path.html
-	@bash tests/browser.sh $(B)/quick/W-path.html $(B)/quick/data/W-path.tsv $(B)/quick/W-path.png
+test-browser: deps-browser ## every data set's interactive path page in headless Chromium: checks, load time, frame rate, size (screenshots build/quick/W-path*.png)
+	@$(MAKE) --no-print-directory MODE=quick $(PAGES:%=$(B)/quick/%.html)
+	@bash tests/browser.sh $(foreach p,$(PAGES),$(B)/quick/$(p).html $(B)/quick/data/$(p).tsv $(B)/quick/$(p).png)
 
 record: ## copy the last full build's measured costs (run times, W wall times) into the repository
 	@if ls $(B)/full/data/*.resources >/dev/null 2>&1; then \

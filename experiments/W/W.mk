@@ -5,6 +5,14 @@ W-weights_full  := $(W_DATA)
 W-weights_quick := $(W_DATA)
 W-path_full  := --csv experiments/data/presidential-speech.csv --t 1.05
 W-path_quick := --csv experiments/data/presidential-speech.csv --t 1.1
+# the path and its interactive page for the two larger data sets (quick = full: a few seconds, and
+# the browser test measures the full-size pages)
+W-path-authors_prog  := W-path
+W-path-authors_full  := --csv experiments/data/authors.csv --t 1.05
+W-path-authors_quick := $(W-path-authors_full)
+W-path-tcga_prog  := W-path
+W-path-tcga_full  := --csv experiments/data/tcga-breast.csv --t 1.05
+W-path-tcga_quick := $(W-path-tcga_full)
 W-dendro_figdata := $(D)/W-path.tsv
 W-accuracy_full  := --n 30 --blobs 3 --p 2 --sd 0.5 --sep 3 --ts 1.5,1.2,1.1,1.06,1.05,1.02,1.01,1.005,1.001 --seed 1
 W-accuracy_quick := --n 30 --blobs 3 --p 2 --sd 0.5 --sep 3 --ts 1.5,1.2,1.1,1.06,1.05,1.02,1.01 --seed 1
