@@ -116,7 +116,8 @@ $(D)/%.tsv $(D)/%-macros.tex: $(BIN)/$$(call run_prog,$$*) $$(wildcard experimen
 	$(BIN)/$(call run_prog,$*) $($*_$(MODE)) --out $(D)/$*
 
 # ---- figures --------------------------------------------------------------------------------
-FIGS := $(sort $(basename $(notdir $(filter-out figures/style.gp,$(wildcard figures/*.gp)))))
+# (figures/carp-*.gp are the carp tool's scripts, compiled into it: not figures of the paper)
+FIGS := $(sort $(basename $(notdir $(filter-out figures/style.gp figures/carp-%.gp,$(wildcard figures/*.gp)))))
 # A figure reads $(D)/NAME.tsv unless experiments/<paper>.mk sets NAME_figdata.
 $(F)/%.tex $(F)/%.pdf: figures/%.gp figures/style.gp $$(or $$($$*_figdata),$(D)/$$*.tsv) | $(F) deps-doc
 	gnuplot -e "data='$(D)/'; out='$(F)/$*'" $<

@@ -1,16 +1,42 @@
 # carp.mk -- the carp tool (tools/carp.c -> build/bin/carp), `make carp CSV=...`, and the page
 # template compiled into the library (io/cc_view.h writes the interactive page from it).
 
-# ---- the page template, as a C array in the library --------------------------------------------
-# Bytes, not a string literal: ISO C guarantees string literals of 4095 characters only.
+# ---- files compiled in: the page template (library) and the figures script (tool) --------------
+# $(call embed,SYMBOL): the prerequisite $< as `const char SYMBOL[]`, NUL-terminated.  Bytes, not a
+# string literal: ISO C guarantees string literals of 4095 characters only.
+embed = { echo '/* generated from $< by make/carp.mk: do not edit */'; \
+	  echo 'const char $(1)[] = {'; \
+	  od -An -v -tu1 $< | awk '{ for (i = 1; i <= NF; i++) printf "%s,", $$i; print "" }'; \
+	  echo '0 };'; } > $@.tmp && mv $@.tmp $@
 $(OBJ)/gen/cc_view_page.c: figures/carp-page.html
 	@mkdir -p $(@D)
-	{ echo '/* generated from figures/carp-page.html by make/carp.mk: do not edit */'; \
-	  echo '#include "io/cc_view.h"'; \
-	  echo 'const char cc_view_page_template[] = {'; \
-	  od -An -v -tu1 $< | awk '{ for (i = 1; i <= NF; i++) printf "%s,", $$i; print "" }'; \
-	  echo '0 };'; } > $@.tmp
-	mv $@.tmp $@
+	$(call embed,cc_view_page_template)
 $(OBJ)/gen/cc_view_page.o: $(OBJ)/gen/cc_view_page.c | deps-build
 	$(CC) $(AR_CFLAGS) $(CFLAGS) $(EXTRA_CFLAGS) -c $< -o $@
 $(LIBAR): $(OBJ)/gen/cc_view_page.o
+
+# ---- the tool -------------------------------------------------------------------------------------
+$(OBJ)/gen/carp_figures.c: figures/carp-figures.gp
+	@mkdir -p $(@D)
+	$(call embed,carp_figures_script)
+$(OBJ)/gen/carp_figures.o: $(OBJ)/gen/carp_figures.c | deps-build
+	$(CC) $(AR_CFLAGS) $(CFLAGS) $(EXTRA_CFLAGS) -c $< -o $@
+$(BIN)/carp: $(OBJ)/tools/carp.o $(OBJ)/gen/carp_figures.o $(LIBAR)
+	@mkdir -p $(@D)
+	$(CC) $(LDFLAGS) $^ $(AR_LIBS) -o $@
+# make test runs tests/cli.sh over build/bin, the tool included
+test: $(BIN)/carp
+
+# make carp CSV=data.csv [OUT=dir] [T=1.05] [PHI=..] [K=..] [SCALE=1] [CLUSTERS=..] [LAMBDA=..]
+#           [GRID=l1,l2,..] [VIZ=1]: the tool on any CSV, outputs OUT/NAME-* (default OUT: build/carp)
+CARP_OUT = $(if $(filter command line,$(origin OUT)),$(OUT),$(B)/carp)
+CARP_ARGS = $(if $(T),--t $(T)) $(if $(PHI),--phi $(PHI)) $(if $(K),--k $(K)) $(if $(filter 1,$(SCALE)),--scale) \
+            $(if $(CLUSTERS),--clusters $(CLUSTERS)) $(if $(LAMBDA),--lambda $(LAMBDA)) $(if $(GRID),--grid $(GRID)) \
+            $(if $(filter 1,$(VIZ)),--viz)
+FIG_PKGS := gnuplot-nox
+.PHONY: carp deps-figures
+deps-figures:
+	@$(call install_missing,$(FIG_PKGS))
+carp: $(BIN)/carp | deps-figures ## convex clustering of any CSV: make carp CSV=data.csv [OUT=dir] [T=1.05 CLUSTERS=3 ...] (tools/README.md)
+	@test -n "$(CSV)" || { echo "make carp: set CSV=path/to/data.csv (and optionally OUT=dir, T=, PHI=, K=, SCALE=1, CLUSTERS=, LAMBDA=, GRID=, VIZ=1)" >&2; exit 2; }
+	$(BIN)/carp --csv '$(CSV)' --out '$(CARP_OUT)/$(basename $(notdir $(CSV)))' $(CARP_ARGS)

@@ -4,6 +4,7 @@
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 #include "models/cc.h"
 
 static cc_data *column_fail(cc_data *d, const char *name, size_t c, const char *why)
@@ -71,6 +72,31 @@ cc_data *cc_data_load_opt(const char *path, unsigned flags)
 }
 
 cc_data *cc_data_load(const char *path) { return cc_data_load_opt(path, 0); }
+
+cc_data *cc_data_with_gaps(const cc_data *d, size_t m, gsl_rng *r, unsigned flags)
+{
+  const size_t n = d->n, p = d->p, np = n * p;
+  csv_data *c = calloc(1, sizeof *c);
+  size_t *cell = malloc(np * sizeof *cell), *left = malloc(p * sizeof *left);
+  if (c) { c->x = malloc(np * sizeof *c->x); c->miss = calloc(np, 1); }
+  if (!c || !cell || !left || !c->x || !c->miss) { csv_free(c); free(cell); free(left); return NULL; }
+  c->n = n; c->p = p; c->line0 = d->raw->line0;
+  memcpy(c->x, d->raw->x, np * sizeof *c->x);
+  if (d->raw->miss) memcpy(c->miss, d->raw->miss, np);
+  for (size_t j = 0; j < p; j++) left[j] = 0;
+  for (size_t q = 0; q < np; q++) { cell[q] = q; left[q % p] += !c->miss[q]; }
+  /* a partial Fisher-Yates shuffle draws the cells in a uniformly random order */
+  for (size_t q = 0, done = 0; q < np && done < m; q++) {
+    const size_t k = q + (size_t) gsl_rng_uniform_int(r, np - q), e = cell[k];
+    cell[k] = cell[q]; cell[q] = e;
+    if (c->miss[e] || left[e % p] <= 1) continue;
+    c->miss[e] = 1; c->x[e] = NAN; left[e % p]--; done++;
+  }
+  for (size_t q = 0; q < np; q++) c->nmiss += c->miss[q];
+  free(cell); free(left);
+  if (!c->nmiss) { free(c->miss); c->miss = NULL; }
+  return cc_data_from_csv(c, "(with gaps)", flags | CC_DATA_MISSING);
+}
 
 void cc_data_free(cc_data *d)
 {

@@ -16,6 +16,7 @@
 #define AR_CC_DATA_H
 
 #include <stddef.h>
+#include <gsl/gsl_rng.h>
 #include "io/csv.h"
 
 enum {
@@ -39,6 +40,11 @@ cc_data *cc_data_load_opt(const char *path, unsigned flags);
 
 /* Same from a parsed CSV (taken over: freed with the result, or on failure); name for messages. */
 cc_data *cc_data_from_csv(csv_data *raw, const char *name, unsigned flags);
+
+/* A copy of d's file values with m cells deleted (made missing) uniformly at random without
+ * replacement (cells already missing stay missing; a draw that would leave a column without any
+ * observed entry is skipped), loaded with `flags` | CC_DATA_MISSING.  NULL on failure. */
+cc_data *cc_data_with_gaps(const cc_data *d, size_t m, gsl_rng *r, unsigned flags);
 
 void cc_data_free(cc_data *d);
 
