@@ -11,7 +11,7 @@ embed = { echo '/* generated from $< by make/carp.mk: do not edit */'; \
 $(OBJ)/gen/cc_view_page.c: figures/carp-page.html
 	@mkdir -p $(@D)
 	$(call embed,cc_view_page_template)
-$(OBJ)/gen/cc_view_page.o: $(OBJ)/gen/cc_view_page.c | deps-build
+$(OBJ)/gen/cc_view_page.o: $(OBJ)/gen/cc_view_page.c | deps
 	$(CC) $(AR_CFLAGS) $(CFLAGS) $(EXTRA_CFLAGS) -c $< -o $@
 $(LIBAR): $(OBJ)/gen/cc_view_page.o
 
@@ -19,24 +19,24 @@ $(LIBAR): $(OBJ)/gen/cc_view_page.o
 $(OBJ)/gen/carp_figures.c: figures/carp-figures.gp
 	@mkdir -p $(@D)
 	$(call embed,carp_figures_script)
-$(OBJ)/gen/carp_figures.o: $(OBJ)/gen/carp_figures.c | deps-build
+$(OBJ)/gen/carp_figures.o: $(OBJ)/gen/carp_figures.c | deps
 	$(CC) $(AR_CFLAGS) $(CFLAGS) $(EXTRA_CFLAGS) -c $< -o $@
 $(BIN)/carp: $(OBJ)/tools/carp.o $(OBJ)/gen/carp_figures.o $(LIBAR)
 	@mkdir -p $(@D)
 	$(CC) $(LDFLAGS) $^ $(AR_LIBS) -o $@
 # make test runs tests/cli.sh over build/bin, the tool included
 test: $(BIN)/carp
+.SECONDARY: $(OBJ)/tools/carp.o $(OBJ)/gen/carp_figures.o $(OBJ)/gen/cc_view_page.o
 
 # make carp CSV=data.csv [OUT=dir] [T=1.05] [PHI=..] [K=..] [SCALE=1] [CLUSTERS=..] [LAMBDA=..]
-#           [GRID=l1,l2,..] [VIZ=1]: the tool on any CSV, outputs OUT/NAME-* (default OUT: build/carp)
+#           [GRID=l1,l2,..] [VIZ=1]: the tool on any CSV, outputs OUT/NAME-* (default OUT: build/carp).
+# OUT given on the command line also overrides the build's OUT, which `make carp` does not use.
 CARP_OUT = $(if $(filter command line,$(origin OUT)),$(OUT),$(B)/carp)
 CARP_ARGS = $(if $(T),--t $(T)) $(if $(PHI),--phi $(PHI)) $(if $(K),--k $(K)) $(if $(filter 1,$(SCALE)),--scale) \
             $(if $(CLUSTERS),--clusters $(CLUSTERS)) $(if $(LAMBDA),--lambda $(LAMBDA)) $(if $(GRID),--grid $(GRID)) \
             $(if $(filter 1,$(VIZ)),--viz)
-FIG_PKGS := gnuplot-nox
-.PHONY: carp deps-figures
-deps-figures:
-	@$(call install_missing,$(FIG_PKGS))
-carp: $(BIN)/carp | deps-figures ## convex clustering of any CSV: make carp CSV=data.csv [OUT=dir] [T=1.05 CLUSTERS=3 ...] (tools/README.md)
+PKGS_GOAL_carp := $(BUILD_PKGS) gnuplot-nox
+.PHONY: carp
+carp: $(BIN)/carp | deps ## convex clustering of any CSV: make carp CSV=data.csv [OUT=dir] [T=1.05 CLUSTERS=3 ...] (tools/README.md)
 	@test -n "$(CSV)" || { echo "make carp: set CSV=path/to/data.csv (and optionally OUT=dir, T=, PHI=, K=, SCALE=1, CLUSTERS=, LAMBDA=, GRID=, VIZ=1)" >&2; exit 2; }
 	$(BIN)/carp --csv '$(CSV)' --out '$(CARP_OUT)/$(basename $(notdir $(CSV)))' $(CARP_ARGS)

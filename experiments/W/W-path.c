@@ -2,7 +2,7 @@
  * two principal components of the data (the paper's path plot), the cluster labels along the path,
  * and the dendrogram in hclust merge/height form.  W-path.tsv holds both (column `record`: 0 = a
  * point of the path, 1 = a merge of the dendrogram) so that one file feeds the static figures and
- * the interactive page W-path.html, written from the same view (io/cc_view.h, shared with the
+ * the interactive page W-path-page.html, written from the same view (io/cc_view.h, shared with the
  * carp tool); W-path-segments.tsv and W-path-leaves.tsv are drawing aids. */
 #include "experiment.h"
 #include "io/cc_data.h"
@@ -49,8 +49,8 @@ int main(int argc, char **argv)
   if (out_tsv_open(&f, &p, "segments") || cc_view_write_segments(f.fp, v) || out_commit(&f)) return PROC_EXIT_NUMERIC;
   if (out_tsv_open(&f, &p, "leaves") || cc_view_write_leaves(f.fp, v, names) || out_commit(&f)) return PROC_EXIT_NUMERIC;
 
-  /* the interactive page (STEM.html): the same view, with the run's provenance */
-  snprintf(path, sizeof path, "%s.html", out_stem(&p));
+  /* the interactive page (STEM-page.html): the same view, with the run's provenance */
+  snprintf(path, sizeof path, "%s-page.html", out_stem(&p));
   if (cc_view_page_file(path, v, names, csv, &p, summary)) return PROC_EXIT_NUMERIC;
 
   char num[64];

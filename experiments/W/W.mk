@@ -14,13 +14,24 @@ W-path-tcga_prog  := W-path
 W-path-tcga_full  := --csv experiments/data/tcga-breast.csv --t 1.05
 W-path-tcga_quick := $(W-path-tcga_full)
 W-dendro_figdata := $(D)/W-path.tsv
-W-accuracy_full  := --n 30 --blobs 3 --p 2 --sd 0.5 --sep 3 --ts 1.5,1.2,1.1,1.06,1.05,1.02,1.01,1.005,1.001 --seed 1
-W-accuracy_quick := --n 30 --blobs 3 --p 2 --sd 0.5 --sep 3 --ts 1.5,1.2,1.1,1.06,1.05,1.02,1.01 --seed 1
+W-accuracy_full  := --n 30 --blobs 3 --p 2 --sd 0.5 --sep 3 --ts 1.5,1.2,1.1,1.06,1.05,1.02,1.01,1.005,1.001 --seed $(SEED)
+W-accuracy_quick := --n 30 --blobs 3 --p 2 --sd 0.5 --sep 3 --ts 1.5,1.2,1.1,1.06,1.05,1.02,1.01 --seed $(SEED)
 W-dendrogram_full  := --csv experiments/data/presidential-speech.csv --ts 1.1,1.05,1.02,1.01 --timing-t 1.05 --timing-reps 3
 W-dendrogram_quick := --csv experiments/data/presidential-speech.csv --ts 1.1,1.05 --timing-t 1.05 --timing-reps 1
 W-speed_full  := --authors experiments/data/authors.csv --tcga experiments/data/tcga-breast.csv \
                  --ts 1.1,1.05,1.01,1.005 --grids 100,1000 --exact-max-steps 5000 --exact-r-max-steps 5000 --solve-reps 200 --viz 1
 W-speed_quick := --authors experiments/data/authors.csv --tcga experiments/data/tcga-breast.csv \
                  --ts 1.1 --grids 10,20 --exact-max-steps 100 --exact-r-max-steps 200 --solve-reps 5 --viz 0
+# CARP with cells deleted at random (fit on the observed cells vs column means filled in)
+W-missing_full  := $(W_DATA) --fractions 0.05,0.1 --reps 3 --kmax 10 --t 1.05 --seed $(SEED)
+W-missing_quick := $(W_DATA) --fractions 0.05 --reps 1 --kmax 10 --t 1.1 --seed $(SEED)
 W-accuracy_figdata := $(D)/W-accuracy.tsv
 W-animation_figdata := $(D)/W-path.tsv
+
+# Side files each run writes besides NAME.tsv, NAME-macros.tex and NAME.resources.
+W-accuracy_sides   := viz.tsv
+W-dendrogram_sides := timing.tsv timing-macros.tex
+W-path_sides       := leaves.tsv segments.tsv page.html
+W-path-authors_sides := $(W-path_sides)
+W-path-tcga_sides    := $(W-path_sides)
+W-speed_sides      := timing.tsv timing-macros.tex

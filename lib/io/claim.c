@@ -1,6 +1,7 @@
 /* claim.c -- claim checkers' shared main; see claim.h. */
 #include "io/claim.h"
 
+#include <math.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
@@ -72,15 +73,48 @@ int claim_main(int argc, char **argv, const char *program, const claim_entry *cl
   return out_commit(&f) ? 1 : 0;
 }
 
+static int mismatch(const char *file, const char *name, const char *got, const char *want)
+{
+  fprintf(stderr, "%s: parameter %s = %s, the claim is stated for %s\n", file, name,
+          got ? got : "(absent)", want);
+  return 0;
+}
+
+int claim_require_param(const table *t, const char *file, const char *name, double want)
+{
+  const double got = table_param_num(t, name);
+  if (fabs(got - want) <= 1e-12 * fabs(want)) return 1;
+  char g[32], w[32];
+  snprintf(g, sizeof g, "%g", got);
+  snprintf(w, sizeof w, "%g", want);
+  return mismatch(file, name, table_param(t, name) ? g : NULL, w);
+}
+
 int claim_require_text(const table *t, const char *file, const char *name, const char *want)
 {
   const char *got = table_param(t, name);
-  if (!got || strcmp(got, want)) {
-    fprintf(stderr, "%s: parameter %s = %s, the claim is stated for %s\n", file, name,
-            got ? got : "(absent)", want);
-    return 0;
-  }
-  return 1;
+  return got && !strcmp(got, want) ? 1 : mismatch(file, name, got, want);
+}
+
+int claim_require_substr(const table *t, const char *file, const char *name, const char *want)
+{
+  const char *got = table_param(t, name);
+  return got && strstr(got, want) ? 1 : mismatch(file, name, got, want);
+}
+
+long claim_row(const table *t, const char *key, double value)
+{
+  const int c = table_col(t, key);
+  for (size_t i = 0; c >= 0 && i < t->rows; i++)
+    if (fabs(table_get(t, i, c) - value) <= 1e-9 * fabs(value)) return (long) i;
+  if (c >= 0) fprintf(stderr, "no row with %s = %g\n", key, value);
+  return -1;
+}
+
+double claim_cell(const table *t, size_t row, const char *name)
+{
+  const int c = table_col(t, name);
+  return c < 0 ? NAN : table_get(t, row, c);
 }
 
 int claim_cols(const table *t, const char **names, int *idx, size_t n)

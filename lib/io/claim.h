@@ -39,9 +39,25 @@ void claim_criterion(claim_result *res, const char *fmt, ...) __attribute__((for
 /* Read DATADIR/NAME.tsv; NULL (message printed) on failure. */
 table *claim_table(const claim_result *res, const char *name);
 
-/* 1 if T's parameter NAME is exactly WANT; else 0 and one line on stderr naming FILE (the claim is
- * stated for other parameters than the data were made with). */
+/* ---- the checker toolkit: every checker reads its data through these ---------------------- */
+
+/* The protocol a claim was stated for: data made with other parameters cannot judge it.  Each
+ * returns 1 when T's provenance parameter NAME matches, else 0 with one line on stderr naming
+ * FILE, the parameter, its value and the one the claim is stated for. */
+/* ... numerically: |got - want| <= 1e-12 |want|. */
+int claim_require_param(const table *t, const char *file, const char *name, double want);
+/* ... as text, exactly. */
 int claim_require_text(const table *t, const char *file, const char *name, const char *want);
+/* ... as text containing WANT (e.g. a data file's path containing its name). */
+int claim_require_substr(const table *t, const char *file, const char *name, const char *want);
+
+/* The first row of T whose column KEY equals VALUE (|x - value| <= 1e-9 |value|: the data are
+ * written with %.17g, so only values computed differently from the literal need the slack), or -1
+ * with one line on stderr. */
+long claim_row(const table *t, const char *key, double value);
+
+/* Column NAME of row ROW, NAN when the column is missing (table_col prints why). */
+double claim_cell(const table *t, size_t row, const char *name);
 
 /* The indices of the N columns NAMES of T into IDX; 0 if T is NULL or any column is missing (message
  * printed by table_col). */
