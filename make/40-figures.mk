@@ -9,6 +9,7 @@ $(F)/%.tex $(F)/%.pdf: figures/%.gp figures/style.gp $$(or $$($$*_figdata),$(D)/
 # One self-contained HTML page per clustering path, one per data set: a W-path run writes it
 # ($(D)/NAME-page.html) from the same view as its tables, with the template figures/carp-page.html
 # compiled into the library (make/carp.mk, io/cc_view.h).
+# (The tables are prerequisites too: a deleted side file of the run reruns it.)
 PAGES := W-path W-path-authors W-path-tcga
-$(OUT)/%.html: $(D)/%-page.html
+$(OUT)/%.html: $(D)/%-page.html $(D)/%.tsv $(D)/%-leaves.tsv $(D)/%-segments.tsv
 	cp $< $@

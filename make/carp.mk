@@ -8,25 +8,25 @@ embed = { echo '/* generated from $< by make/carp.mk: do not edit */'; \
 	  echo 'const char $(1)[] = {'; \
 	  od -An -v -tu1 $< | awk '{ for (i = 1; i <= NF; i++) printf "%s,", $$i; print "" }'; \
 	  echo '0 };'; } > $@.tmp && mv $@.tmp $@
-$(OBJ)/gen/cc_view_page.c: figures/carp-page.html
+$(OBJ)/lib/io/cc_view_page.c: figures/carp-page.html
 	@mkdir -p $(@D)
 	$(call embed,cc_view_page_template)
-$(OBJ)/gen/cc_view_page.o: $(OBJ)/gen/cc_view_page.c | deps
+$(OBJ)/lib/io/cc_view_page.o: $(OBJ)/lib/io/cc_view_page.c | deps
 	$(CC) $(AR_CFLAGS) $(CFLAGS) $(EXTRA_CFLAGS) -c $< -o $@
-$(LIBAR): $(OBJ)/gen/cc_view_page.o
+$(LIBAR): $(OBJ)/lib/io/cc_view_page.o
 
 # ---- the tool -------------------------------------------------------------------------------------
-$(OBJ)/gen/carp_figures.c: figures/carp-figures.gp
+$(OBJ)/tools/carp_figures.c: figures/carp-figures.gp
 	@mkdir -p $(@D)
 	$(call embed,carp_figures_script)
-$(OBJ)/gen/carp_figures.o: $(OBJ)/gen/carp_figures.c | deps
+$(OBJ)/tools/carp_figures.o: $(OBJ)/tools/carp_figures.c | deps
 	$(CC) $(AR_CFLAGS) $(CFLAGS) $(EXTRA_CFLAGS) -c $< -o $@
-$(BIN)/carp: $(OBJ)/tools/carp.o $(OBJ)/gen/carp_figures.o $(LIBAR)
+$(BIN)/carp: $(OBJ)/tools/carp.o $(OBJ)/tools/carp_figures.o $(LIBAR)
 	@mkdir -p $(@D)
 	$(CC) $(LDFLAGS) $^ $(AR_LIBS) -o $@
 # make test runs tests/cli.sh over build/bin, the tool included
 test: $(BIN)/carp
-.SECONDARY: $(OBJ)/tools/carp.o $(OBJ)/gen/carp_figures.o $(OBJ)/gen/cc_view_page.o
+.SECONDARY: $(OBJ)/tools/carp.o $(OBJ)/tools/carp_figures.o $(OBJ)/lib/io/cc_view_page.o
 
 # make carp CSV=data.csv [OUT=dir] [T=1.05] [PHI=..] [K=..] [SCALE=1] [CLUSTERS=..] [LAMBDA=..]
 #           [GRID=l1,l2,..] [VIZ=1]: the tool on any CSV, outputs OUT/NAME-* (default OUT: build/carp).

@@ -165,11 +165,14 @@ static void print_partition(const partition *q, const cc_data *d, char *const *n
 enum { EXACT_CAP = 100000 };   /* ADMM steps per level at most */
 
 /* convex_clustering(): ADMM to convergence at each level, warm-started from the previous one */
-static cc_path *exact_solve(cc_admm *a, const cc_graph *g, const opt_list *grid, size_t n, size_t p)
+static cc_path *exact_solve(cc_admm *a, const cc_graph *g, const opt_list *grid, const cc_data *d)
 {
+  const size_t n = d->n, p = d->p;
   cc_path *he = cc_path_alloc(n, p, g->ne, 1);
   if (!he) return NULL;
-  const int rc = cc_exact(a, grid->v, grid->n, CC_RULE_DU, 1e-12, EXACT_CAP, 0, he);
+  /* the package's rule (U, V and Z all settled), at root-mean-square changes of 1e-10 times the data's */
+  const double tol = 1e-20 * d->xnorm * d->xnorm / (double) (n * p);
+  const int rc = cc_exact(a, grid->v, grid->n, CC_RULE_R, tol, EXACT_CAP, 0, he);
   if (rc == GSL_ERUNAWAY) proc_diverged("carp", he->steps + 1, "exact solution");
   else if (rc) fprintf(stderr, "carp: the exact solution failed: %s\n", gsl_strerror(rc));
   if (rc) { cc_path_free(he); return NULL; }
@@ -185,7 +188,7 @@ static int write_exact(const cc_path *he, const cc_graph *g, const cc_view *v, c
   out_file f;
   int rc = lab && carp && par && sz ? 0 : GSL_ENOMEM;
   if (!rc) rc = table_open(&f, p, stem, "-exact.tsv",
-                           "the exact solution U(lambda) at each level (ADMM until ||dU||_F < 1e-12 ||X||_F, at most 100000 steps "
+                           "the exact solution U(lambda) at each level (ADMM until the root-mean-square changes of U, V and Z are below 1e-10 times the data's, at most 100000 steps "
                            "per level; converged 0 when the cap was hit), in the data's units; levels above the one where every "
                            "observation fused repeat that solution");
   if (!rc) {
@@ -198,13 +201,12 @@ static int write_exact(const cc_path *he, const cc_graph *g, const cc_view *v, c
       const size_t steps = he->step[s] - (s ? he->step[s - 1] : 0);
       const int conv = j >= he->nstore || steps < EXACT_CAP;
       const size_t K = cc_path_labels(he, g, s, lab, par, sz);
-      const size_t sc = cc_path_at(v->h, grid->v[j]);   /* CARP's partition at this level */
-      size_t Kc = n;
-      if (sc == SIZE_MAX) for (size_t i = 0; i < n; i++) carp[i] = i;
-      else { memcpy(carp, v->labels + sc * n, n * sizeof *carp); Kc = v->nclusters[sc]; }
+      /* CARP's partition with as many clusters (its path lags the exact one in lambda, so partitions are
+       * compared at a common cluster count) */
+      cc_dendrogram_cut(v->merge, v->nmerge, n, K, carp, par, sz);
       if (!quiet)
-        printf("  lambda = %-10.4g %zu cluster%s%s; CARP at this lambda: %zu, adjusted Rand index %.4f\n", grid->v[j], K,
-               K == 1 ? "" : "s", conv ? "" : " (not converged)", Kc, cc_ari(lab, carp, n));
+        printf("  lambda = %-10.4g %zu cluster%s%s; CARP's %zu-cluster partition vs this one: adjusted Rand index %.4f\n",
+               grid->v[j], K, K == 1 ? "" : "s", conv ? "" : " (not converged)", K, cc_ari(lab, carp, n));
       const double *u = he->u + s * n * pp;
       for (size_t i = 0; i < n; i++) {
         fprintf(f.fp, "%.17g\t%zu\t%s\t%zu\t%zu\t%d", grid->v[j], i + 1, names[i], lab[i] + 1, K, conv);
@@ -297,7 +299,7 @@ int main(int argc, char **argv)
   cc_data *d = cc_data_load_opt(csv, CC_DATA_MISSING | (scale ? CC_DATA_SCALE : 0));
   if (!d) return PROC_EXIT_NUMERIC;
   const size_t n = d->n, pp = d->p;
-  if (n < 2) { fprintf(stderr, "%s: %zu data row: need at least two observations to cluster\n", csv, n); return PROC_EXIT_NUMERIC; }
+  if (n < 2) { fprintf(stderr, "%s:%zu: a single data row: clustering needs at least two\n", csv, d->raw->line0); return PROC_EXIT_NUMERIC; }
   if ((size_t) k > n - 1) return opt_fail(&p, "--k", "must be <= n - 1 = %zu for this data (got %ld)", n - 1, k);
   if ((size_t) clusters > n) return opt_fail(&p, "--clusters", "must be <= n = %zu for this data (got %ld)", n, clusters);
   char **names = malloc(n * sizeof *names), **cols = malloc(pp * sizeof *cols);
@@ -332,7 +334,7 @@ int main(int argc, char **argv)
   const double secs = proc_seconds() - t0;
   cc_view *v = cc_view_make(h, g, d->x, n, pp);
   if (!v) return PROC_EXIT_NUMERIC;
-  cc_path *he = grid.n ? exact_solve(a, g, &grid, n, pp) : NULL;
+  cc_path *he = grid.n ? exact_solve(a, g, &grid, d) : NULL;
   if (grid.n && !he) return PROC_EXIT_NUMERIC;
 
   /* the partition asked for: the dendrogram cut into K clusters, or the path's partition at lambda */
