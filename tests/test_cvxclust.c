@@ -252,7 +252,7 @@ static void test_cut_and_text(void)
   FILE *ms = open_memstream(&buf, &len);
   CHECK(ms && cc_view_write_newick(ms, &v, names) == 0, "Newick written");
   if (ms) fclose(ms);
-  CHECK(buf && strcmp(buf, "(a:2,('b c':1.5,('d''e':1,f:1):0.5):0.5);\n") == 0, "Newick text: %s", buf ? buf : "");
+  CHECK(buf && strcmp(buf, "(a:2,(b_c:1.5,('d''e':1,f:1):0.5):0.5);\n") == 0, "Newick text: %s", buf ? buf : "");
   free(buf);
   buf = NULL;
   ms = open_memstream(&buf, &len);

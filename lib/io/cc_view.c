@@ -131,12 +131,17 @@ int cc_view_write_leaves(FILE *fp, const cc_view *v, char *const *labels)
 
 /* ---- dendrogram as text --------------------------------------------------------------------- */
 
+/* Newick's conventions: blanks as underscores in an unquoted label (what most readers, ape's
+ * read.tree among them, expect), quotes (a quote inside doubled) for anything else unusual */
 static void newick_label(FILE *fp, const char *s)
 {
   int plain = *s != '\0';
   for (const char *c = s; *c && plain; c++)
-    plain = isalnum((unsigned char) *c) || strchr(".-+/", *c);
-  if (plain) { fputs(s, fp); return; }
+    plain = isalnum((unsigned char) *c) || strchr(".-+/ ", *c);
+  if (plain) {
+    for (const char *c = s; *c; c++) fputc(*c == ' ' ? '_' : *c, fp);
+    return;
+  }
   fputc('\'', fp);
   for (const char *c = s; *c; c++) {
     if (*c == '\'') fputc('\'', fp);   /* a quote inside quotes is doubled */
@@ -226,7 +231,7 @@ int cc_view_write_hclust_r(FILE *fp, const cc_view *v, char *const *labels, cons
     if (i) fputs(", ", fp);
     r_string(fp, labels ? labels[i] : "?");
   }
-  fprintf(fp, "),\n  method = \"CARP\", dist.method = \"euclidean\", call = quote(carp())),\n"
+  fprintf(fp, "),\n  method = \"CARP\", dist.method = \"euclidean\", call = quote(CARP(X))),\n"
               "  class = \"hclust\")\n");
   return status(fp);
 }

@@ -51,8 +51,9 @@ int cc_view_write_segments(FILE *fp, const cc_view *v);
  * (labels NULL: "?"). */
 int cc_view_write_leaves(FILE *fp, const cc_view *v, char *const *labels);
 
-/* The dendrogram in Newick form on one line: leaves are the labels (quoted when they hold
- * anything but letters, digits and . - + /), branch lengths are differences of merge levels
+/* The dendrogram in Newick form on one line: leaves are the labels (blanks written as
+ * underscores; quoted when they hold anything but letters, digits, blanks and . - + /), branch
+ * lengths are differences of merge levels
  * (leaves at 0).  An incomplete dendrogram (several roots) hangs its roots from one node at the
  * highest merge level. */
 int cc_view_write_newick(FILE *fp, const cc_view *v, char *const *labels);
