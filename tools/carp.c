@@ -257,7 +257,113 @@ static int figures(const char *stem, int part, double cut)
   return bad;
 }
 
-/* ---- main --------------------------------------------------------------------------------------------- */
+/* ---- the run, step by step ---------------------------------------------------------------------- */
+
+typedef struct {
+  const char *csv, *stem;
+  cc_data *d;
+  char **names, **cols, *numbers;   /* row and column names (R's defaults 1..n, V1..Vp when absent) */
+  cc_graph *g;
+  cc_admm *a;
+  cc_path *h, *he;                  /* the CARP path; the exact solutions (--grid) */
+  cc_view *v;
+  double secs;                      /* CARP's wall time, for the summary only */
+  partition q;
+} run;
+
+static int names_make(run *r)
+{
+  const size_t n = r->d->n, p = r->d->p;
+  r->names = malloc(n * sizeof *r->names);
+  r->cols = malloc(p * sizeof *r->cols);
+  r->numbers = malloc(24 * (n + p));
+  if (!r->names || !r->cols || !r->numbers) return GSL_ENOMEM;
+  for (size_t i = 0; i < n; i++) {
+    snprintf(r->numbers + 24 * i, 24, "%zu", i + 1);
+    r->names[i] = r->d->raw->rowname ? r->d->raw->rowname[i] : r->numbers + 24 * i;
+  }
+  for (size_t c = 0; c < p; c++) {
+    snprintf(r->numbers + 24 * (n + c), 24, "V%zu", c + 1);
+    r->cols[c] = r->d->raw->colname ? r->d->raw->colname[c] : r->numbers + 24 * (n + c);
+  }
+  return 0;
+}
+
+/* the partition asked for: the dendrogram cut into K clusters, or the path's partition at lambda */
+static int partition_make(run *r, long clusters, double lambda)
+{
+  partition *q = &r->q;
+  const size_t n = r->d->n, p = r->d->p;
+  q->labels = malloc(n * sizeof *q->labels);
+  size_t *par = malloc(n * sizeof *par), *sz = malloc(n * sizeof *sz);
+  if (!q->labels || !par || !sz) { free(par); free(sz); return GSL_ENOMEM; }
+  if (clusters) {
+    q->K = cc_dendrogram_cut(r->v->merge, r->v->nmerge, n, (size_t) clusters, q->labels, par, sz);
+    const size_t m = n - q->K;   /* merges applied */
+    q->lo = m ? r->v->height[m - 1] : 0;
+    q->hi = m < r->v->nmerge ? r->v->height[m] : INFINITY;
+  } else {
+    const size_t s = cc_path_at(r->h, lambda);
+    if (s == SIZE_MAX) { for (size_t i = 0; i < n; i++) q->labels[i] = i; q->K = n; }
+    else { memcpy(q->labels, r->v->labels + s * n, n * sizeof *q->labels); q->K = r->v->nclusters[s]; }
+    q->lo = s == SIZE_MAX ? 0 : r->h->gamma[s];
+    q->hi = s == SIZE_MAX ? r->h->gamma[0] : s + 1 < r->h->nstore ? r->h->gamma[s + 1] : INFINITY;
+  }
+  free(par); free(sz);
+  q->cent = malloc(q->K * p * sizeof *q->cent);
+  q->count = malloc(q->K * p * sizeof *q->count);
+  q->size = calloc(q->K, sizeof *q->size);
+  double *raw = cc_colmajor(r->d->raw->x, n, p);   /* the file's values: centroids in its units */
+  if (!q->cent || !q->count || !q->size || !raw) { free(raw); return GSL_ENOMEM; }
+  cc_centroids(raw, r->d->observed, n, p, q->labels, q->K, q->cent, q->count);
+  for (size_t i = 0; i < n; i++) q->size[q->labels[i]]++;
+  free(raw);
+  return 0;
+}
+
+static int write_files(run *r, const opt_parser *p)
+{
+  const char *stem = r->stem;
+  char summary[512], path[OUT_PATH_MAX];
+  snprintf(summary, sizeof summary, "%zu observations x %zu variables, %zu missing cells; weights: phi = %.17g, k = %zu, "
+           "%zu edges; CARP: %zu steps, gamma_end = %.17g", r->d->n, r->d->p, r->d->nmiss, r->g->phi, r->g->k, r->g->ne,
+           r->h->steps, r->h->gamma_end);
+  out_file f;
+  if (make_dirs(stem)
+      || table_open(&f, p, stem, "-path.tsv", summary) || cc_view_write_path(f.fp, r->v) || out_commit(&f)
+      || table_open(&f, p, stem, "-path-segments.tsv", NULL) || cc_view_write_segments(f.fp, r->v) || out_commit(&f)
+      || table_open(&f, p, stem, "-path-leaves.tsv", NULL) || cc_view_write_leaves(f.fp, r->v, r->names) || out_commit(&f)
+      || path_of(path, stem, ".nwk") || out_open(&f, path) || cc_view_write_newick(f.fp, r->v, r->names) || out_commit(&f)
+      || path_of(path, stem, "-hclust.R") || out_open(&f, path))
+    return GSL_EFAILED;
+  out_provenance(f.fp, p, "#");
+  fprintf(f.fp, "# the CARP dendrogram as an R \"hclust\" object: source(\"%s\"); plot(carp_tree); cutree(carp_tree, k = 3)\n", path);
+  if (cc_view_write_hclust_r(f.fp, r->v, r->names, "carp_tree") || out_commit(&f)
+      || table_open(&f, p, stem, "-hclust.tsv", "hclust merge matrix (negative -i: row i, 1-based; positive k: merge k) and heights (lambda)")
+      || cc_view_write_hclust_tsv(f.fp, r->v) || out_commit(&f)
+      || path_of(path, stem, ".html") || cc_view_page_file(path, r->v, r->names, r->csv, p, summary)
+      || (r->q.K && write_partition(&r->q, r->d, r->names, r->cols, p, stem)))
+    return GSL_EFAILED;
+  return 0;
+}
+
+static void print_summary(const run *r, double phi, long k, int viz)
+{
+  const cc_data *d = r->d;
+  printf("carp: %s: %zu observations x %zu variables", r->csv, d->n, d->p);
+  if (d->nmiss) printf(", %zu missing cells (%.2g%%): fitted on the observed cells", d->nmiss, 100.0 * (double) d->nmiss / (double) (d->n * d->p));
+  printf("\nweights: phi = %g%s, k = %zu%s, %zu edges\n", r->g->phi, phi > 0 ? "" : " (automatic)", r->g->k, k ? "" : " (automatic)", r->g->ne);
+  printf("CARP%s: %zu ADMM steps in %.2f s, %zu stored levels, every observation fused at lambda = %.4g\n",
+         viz ? "-VIZ" : "", r->h->steps, r->secs, r->h->nstore, r->h->gamma_end);
+  if (r->q.K) print_partition(&r->q, d, r->names, r->cols, r->stem);
+}
+
+static void run_free(run *r)
+{
+  free(r->q.labels); free(r->q.cent); free(r->q.count); free(r->q.size);
+  free(r->names); free(r->cols); free(r->numbers);
+  cc_view_free(r->v); cc_path_free(r->h); cc_path_free(r->he); cc_admm_free(r->a); cc_graph_free(r->g); cc_data_free(r->d);
+}
 
 int main(int argc, char **argv)
 {
@@ -289,117 +395,52 @@ int main(int argc, char **argv)
   for (size_t j = 1; j < grid.n; j++)
     if (!(grid.v[j] > grid.v[j - 1])) return opt_fail(&p, "--grid", "levels must increase (got %g after %g)", grid.v[j], grid.v[j - 1]);
   char defstem[OUT_PATH_MAX];
-  const char *base = strrchr(csv, '/') ? strrchr(csv, '/') + 1 : csv;
-  size_t bl = strlen(base);
-  if (bl > 4 && strcmp(base + bl - 4, ".csv") == 0) bl -= 4;
-  snprintf(defstem, sizeof defstem, "%.*s", (int) bl, base);
-  const char *stem = p.out ? p.out : defstem;
+  cc_data_name(csv, defstem, sizeof defstem);
+  run r = { 0 };
+  r.csv = csv;
+  r.stem = p.out ? p.out : defstem;
 
   /* the data, then every check against it, before anything is computed or written */
-  cc_data *d = cc_data_load_opt(csv, CC_DATA_MISSING | (scale ? CC_DATA_SCALE : 0));
-  if (!d) return PROC_EXIT_NUMERIC;
-  const size_t n = d->n, pp = d->p;
-  if (n < 2) { fprintf(stderr, "%s:%zu: a single data row: clustering needs at least two\n", csv, d->raw->line0); return PROC_EXIT_NUMERIC; }
+  if (!(r.d = cc_data_load_opt(csv, CC_DATA_MISSING | (scale ? CC_DATA_SCALE : 0)))) return PROC_EXIT_NUMERIC;
+  const size_t n = r.d->n, pp = r.d->p;
+  if (n < 2) { fprintf(stderr, "%s:%zu: a single data row: clustering needs at least two\n", csv, r.d->raw->line0); return PROC_EXIT_NUMERIC; }
   if ((size_t) k > n - 1) return opt_fail(&p, "--k", "must be <= n - 1 = %zu for this data (got %ld)", n - 1, k);
   if ((size_t) clusters > n) return opt_fail(&p, "--clusters", "must be <= n = %zu for this data (got %ld)", n, clusters);
-  char **names = malloc(n * sizeof *names), **cols = malloc(pp * sizeof *cols);
-  char *numbers = malloc(24 * (n + pp));   /* R's default names: rows 1..n, columns V1..Vp */
-  if (!names || !cols || !numbers) return PROC_EXIT_NUMERIC;
-  for (size_t i = 0; i < n; i++) {
-    snprintf(numbers + 24 * i, 24, "%zu", i + 1);
-    names[i] = d->raw->rowname ? d->raw->rowname[i] : numbers + 24 * i;
-  }
-  for (size_t c = 0; c < pp; c++) {
-    snprintf(numbers + 24 * (n + c), 24, "V%zu", c + 1);
-    cols[c] = d->raw->colname ? d->raw->colname[c] : numbers + 24 * (n + c);
-  }
-  cc_graph *g = NULL;
   size_t kmin = 0;
-  int rc = cc_weights_opt(d->x, n, pp, phi, (size_t) k, &g, &kmin);
+  int rc = names_make(&r);
+  if (!rc) rc = cc_weights_opt(r.d->x, n, pp, phi, (size_t) k, &r.g, &kmin);
   if (rc == GSL_EINVAL && k && kmin)
     return opt_fail(&p, "--k", "k = %ld leaves the nearest-neighbour graph disconnected; the smallest k that connects it is %zu", k, kmin);
-  if (rc == GSL_EINVAL) { fprintf(stderr, "carp: %s: no nearest-neighbour graph connects the rows (are the weights all zero? try a smaller --phi)\n", csv); return PROC_EXIT_NUMERIC; }
+  if (rc == GSL_EINVAL) { fprintf(stderr, "carp: %s: no nearest-neighbour graph connects the rows (try a smaller --phi)\n", csv); return PROC_EXIT_NUMERIC; }
   if (rc) return PROC_EXIT_NUMERIC;
 
-  /* the path */
+  /* the path (and the exact solutions), its view, the partition: all computed before writing */
   const double t0 = proc_seconds();
-  cc_admm *a = cc_admm_alloc(d->x, n, pp, g, 1.0, CC_SOLVER_CHOLMOD);
-  cc_path *h = cc_path_alloc(n, pp, g->ne, 1);
-  if (!a || !h) return PROC_EXIT_NUMERIC;
-  a->observed = d->observed;
+  r.a = cc_admm_alloc(r.d->x, n, pp, r.g, 1.0, CC_SOLVER_CHOLMOD);
+  r.h = cc_path_alloc(n, pp, r.g->ne, 1);
+  if (!r.a || !r.h) return PROC_EXIT_NUMERIC;
+  r.a->observed = r.d->observed;
   const cc_carp_config cfg = { t, 1e-6, 50, 10, 100000000 };
-  rc = viz ? cc_carp_viz(a, &cfg, 1.1, 1.01, 15, h) : cc_carp(a, &cfg, h);
-  if (rc == GSL_ERUNAWAY) return proc_diverged("carp", h->steps + 1, "t = %g", t);
+  rc = viz ? cc_carp_viz(r.a, &cfg, 1.1, 1.01, 15, r.h) : cc_carp(r.a, &cfg, r.h);
+  if (rc == GSL_ERUNAWAY) return proc_diverged("carp", r.h->steps + 1, "t = %g", t);
   if (rc) { fprintf(stderr, "carp: CARP failed: %s\n", gsl_strerror(rc)); return PROC_EXIT_NUMERIC; }
-  const double secs = proc_seconds() - t0;
-  cc_view *v = cc_view_make(h, g, d->x, n, pp);
-  if (!v) return PROC_EXIT_NUMERIC;
-  cc_path *he = grid.n ? exact_solve(a, g, &grid, d) : NULL;
-  if (grid.n && !he) return PROC_EXIT_NUMERIC;
+  r.secs = proc_seconds() - t0;
+  if (!(r.v = cc_view_make(r.h, r.g, r.d->x, n, pp))) return PROC_EXIT_NUMERIC;
+  if (grid.n && !(r.he = exact_solve(r.a, r.g, &grid, r.d))) return PROC_EXIT_NUMERIC;
+  if ((clusters || lambda > 0) && partition_make(&r, clusters, lambda)) return PROC_EXIT_NUMERIC;
 
-  /* the partition asked for: the dendrogram cut into K clusters, or the path's partition at lambda */
-  partition q = { 0 };
-  if (clusters || lambda > 0) {
-    q.labels = malloc(n * sizeof *q.labels);
-    size_t *par = malloc(n * sizeof *par), *sz = malloc(n * sizeof *sz);
-    if (!q.labels || !par || !sz) return PROC_EXIT_NUMERIC;
-    if (clusters) {
-      q.K = cc_dendrogram_cut(v->merge, v->nmerge, n, (size_t) clusters, q.labels, par, sz);
-      const size_t m = n - q.K;   /* merges applied */
-      q.lo = m ? v->height[m - 1] : 0;
-      q.hi = m < v->nmerge ? v->height[m] : INFINITY;
-    } else {
-      const size_t s = cc_path_at(h, lambda);
-      if (s == SIZE_MAX) { for (size_t i = 0; i < n; i++) q.labels[i] = i; q.K = n; }
-      else { memcpy(q.labels, v->labels + s * n, n * sizeof *q.labels); q.K = v->nclusters[s]; }
-      q.lo = s == SIZE_MAX ? 0 : h->gamma[s];
-      q.hi = s == SIZE_MAX ? h->gamma[0] : s + 1 < h->nstore ? h->gamma[s + 1] : INFINITY;
-    }
-    free(par); free(sz);
-    q.cent = malloc(q.K * pp * sizeof *q.cent);
-    q.count = malloc(q.K * pp * sizeof *q.count);
-    q.size = calloc(q.K, sizeof *q.size);
-    double *raw = cc_colmajor(d->raw->x, n, pp);
-    if (!q.cent || !q.count || !q.size || !raw) return PROC_EXIT_NUMERIC;
-    cc_centroids(raw, d->observed, n, pp, q.labels, q.K, q.cent, q.count);
-    for (size_t i = 0; i < n; i++) q.size[q.labels[i]]++;
-    free(raw);
-  }
-
-  /* the files */
-  if (make_dirs(stem)) return PROC_EXIT_NUMERIC;
-  char summary[512], path[OUT_PATH_MAX];
-  snprintf(summary, sizeof summary, "%zu observations x %zu variables, %zu missing cells; weights: phi = %.17g, k = %zu, "
-           "%zu edges; CARP: %zu steps, gamma_end = %.17g", n, pp, d->nmiss, g->phi, g->k, g->ne, h->steps, h->gamma_end);
-  out_file f;
-  if (table_open(&f, &p, stem, "-path.tsv", summary) || cc_view_write_path(f.fp, v) || out_commit(&f)) return PROC_EXIT_NUMERIC;
-  if (table_open(&f, &p, stem, "-path-segments.tsv", NULL) || cc_view_write_segments(f.fp, v) || out_commit(&f)) return PROC_EXIT_NUMERIC;
-  if (table_open(&f, &p, stem, "-path-leaves.tsv", NULL) || cc_view_write_leaves(f.fp, v, names) || out_commit(&f)) return PROC_EXIT_NUMERIC;
-  if (path_of(path, stem, ".nwk") || out_open(&f, path) || cc_view_write_newick(f.fp, v, names) || out_commit(&f)) return PROC_EXIT_NUMERIC;
-  if (path_of(path, stem, "-hclust.R") || out_open(&f, path)) return PROC_EXIT_NUMERIC;
-  out_provenance(f.fp, &p, "#");
-  fprintf(f.fp, "# the CARP dendrogram as an R \"hclust\" object: source(\"%s\"); plot(carp_tree); cutree(carp_tree, k = 3)\n", path);
-  if (cc_view_write_hclust_r(f.fp, v, names, "carp_tree") || out_commit(&f)) return PROC_EXIT_NUMERIC;
-  if (table_open(&f, &p, stem, "-hclust.tsv", "hclust merge matrix (negative -i: row i, 1-based; positive k: merge k) and heights (lambda)")
-      || cc_view_write_hclust_tsv(f.fp, v) || out_commit(&f)) return PROC_EXIT_NUMERIC;
-  if (path_of(path, stem, ".html") || cc_view_page_file(path, v, names, csv, &p, summary)) return PROC_EXIT_NUMERIC;
-  if (q.K && write_partition(&q, d, names, cols, &p, stem)) return PROC_EXIT_NUMERIC;
-  if (!p.quiet) {
-    printf("carp: %s: %zu observations x %zu variables", csv, n, pp);
-    if (d->nmiss) printf(", %zu missing cells (%.2g%%): fitted on the observed cells", d->nmiss, 100.0 * (double) d->nmiss / (double) (n * pp));
-    printf("\nweights: phi = %g%s, k = %zu%s, %zu edges\n", g->phi, phi > 0 ? "" : " (automatic)", g->k, k ? "" : " (automatic)", g->ne);
-    printf("CARP%s: %zu ADMM steps in %.2f s, %zu stored levels, every observation fused at lambda = %.4g\n",
-           viz ? "-VIZ" : "", h->steps, secs, h->nstore, h->gamma_end);
-    if (q.K) print_partition(&q, d, names, cols, stem);
-  }
-  if (he && write_exact(he, g, v, &grid, d, names, cols, &p, stem, p.quiet)) return PROC_EXIT_NUMERIC;
+  if (write_files(&r, &p)) return PROC_EXIT_NUMERIC;
+  if (!p.quiet) print_summary(&r, phi, k, viz);
+  if (r.he && write_exact(r.he, r.g, r.v, &grid, r.d, r.names, r.cols, &p, r.stem, p.quiet)) return PROC_EXIT_NUMERIC;
   /* the figures' dashed line: the asked level, or one inside the range where the K clusters hold */
-  const double cut = lambda > 0 ? lambda : !isfinite(q.hi) ? 1.5 * q.lo : q.lo > 0 ? sqrt(q.lo * q.hi) : 0.5 * q.hi;
-  const int fig = nofig ? 0 : figures(stem, q.K > 0, cut);
-  if (!p.quiet) printf("wrote %s-path.tsv, %s.nwk, %s-hclust.R, %s.html%s ...\n", stem, stem, stem, stem,
-                       nofig || fig < 0 ? "" : ", figures");
-  if (q.K) { free(q.labels); free(q.cent); free(q.count); free(q.size); }
-  free(names); free(cols); free(numbers);
-  cc_view_free(v); cc_path_free(h); cc_path_free(he); cc_admm_free(a); cc_graph_free(g); cc_data_free(d);
+  const partition *q = &r.q;
+  const double cut = lambda > 0 ? lambda : !isfinite(q->hi) ? 1.5 * q->lo : q->lo > 0 ? sqrt(q->lo * q->hi) : 0.5 * q->hi;
+  const int fig = nofig ? 0 : figures(r.stem, q->K > 0, cut);
+  if (!p.quiet)
+    printf("wrote %s: -path.tsv (-leaves, -segments) .nwk -hclust.R -hclust.tsv .html%s%s%s\n", r.stem,
+           q->K ? " -clusters.tsv -centroids.tsv -clustered.csv" : "", r.he ? " -exact.tsv" : "",
+           nofig ? "" : fig < 0 ? " -figures.gp (not drawn: no gnuplot)" : fig ? " -figures.gp (drawing failed)"
+                                : " -path.pdf/.png -dendrogram.pdf/.png -figures.gp");
+  run_free(&r);
   return fig > 0 ? PROC_EXIT_NUMERIC : 0;
 }

@@ -98,6 +98,14 @@ cc_data *cc_data_with_gaps(const cc_data *d, size_t m, gsl_rng *r, unsigned flag
   return cc_data_from_csv(c, "(with gaps)", flags | CC_DATA_MISSING);
 }
 
+void cc_data_name(const char *path, char *buf, size_t len)
+{
+  const char *base = strrchr(path, '/') ? strrchr(path, '/') + 1 : path;
+  size_t bl = strlen(base);
+  if (bl > 4 && strcmp(base + bl - 4, ".csv") == 0) bl -= 4;
+  snprintf(buf, len, "%.*s", (int) (bl < 4096 ? bl : 4096), base);
+}
+
 void cc_data_free(cc_data *d)
 {
   if (!d) return;

@@ -46,6 +46,9 @@ cc_data *cc_data_from_csv(csv_data *raw, const char *name, unsigned flags);
  * observed entry is skipped), loaded with `flags` | CC_DATA_MISSING.  NULL on failure. */
 cc_data *cc_data_with_gaps(const cc_data *d, size_t m, gsl_rng *r, unsigned flags);
 
+/* The data set's name: the base name of PATH without a final ".csv" (into buf, len bytes). */
+void cc_data_name(const char *path, char *buf, size_t len);
+
 void cc_data_free(cc_data *d);
 
 #endif

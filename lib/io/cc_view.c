@@ -7,6 +7,7 @@
 #include <string.h>
 #include <gsl/gsl_errno.h>
 #include "core/la.h"
+#include "io/cc_data.h"
 #include "io/out.h"
 
 void cc_view_free(cc_view *v)
@@ -363,10 +364,7 @@ int cc_view_page_file(const char *path, const cc_view *v, char *const *labels, c
   out_provenance(ms, p, "");
   if (extra) fputs(extra, ms);
   if (fclose(ms)) { free(prov); return GSL_ENOMEM; }
-  const char *base = strrchr(csv, '/') ? strrchr(csv, '/') + 1 : csv;
-  size_t bl = strlen(base);
-  if (bl > 4 && strcmp(base + bl - 4, ".csv") == 0) bl -= 4;
-  snprintf(title, sizeof title, "%.*s", (int) (bl < 200 ? bl : 200), base);
+  cc_data_name(csv, title, sizeof title);
   out_file f;
   int rc = out_open(&f, path);
   if (!rc) rc = cc_view_write_page(f.fp, v, labels, title, prov);
