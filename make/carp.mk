@@ -40,3 +40,4 @@ PKGS_GOAL_carp := $(BUILD_PKGS) gnuplot-nox
 carp: $(BIN)/carp | deps ## convex clustering of any CSV: make carp CSV=data.csv [OUT=dir] [T=1.05 CLUSTERS=3 ...] (tools/README.md)
 	@test -n "$(CSV)" || { echo "make carp: set CSV=path/to/data.csv (and optionally OUT=dir, T=, PHI=, K=, SCALE=1, CLUSTERS=, LAMBDA=, GRID=, VIZ=1)" >&2; exit 2; }
 	$(BIN)/carp --csv '$(CSV)' --out '$(CARP_OUT)/$(basename $(notdir $(CSV)))' $(CARP_ARGS)
+valgrind: $(BIN)/carp
