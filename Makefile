@@ -30,7 +30,10 @@ SEED ?= 1
 B   := build
 OBJ := $(B)/obj
 BIN := $(B)/bin
-OUT := $(B)/$(MODE)
+# OUT=dir on the command line names the carp tool's output folder (make carp, make/carp.mk), never
+# the build's: kept aside, and the build's OUT forced.
+CARP_OUT_GIVEN := $(if $(filter command line,$(origin OUT)),$(OUT))
+override OUT := $(B)/$(MODE)
 D   := $(OUT)/data
 F   := $(OUT)/figures
 CL  := $(OUT)/claims

@@ -30,8 +30,8 @@ test: $(BIN)/carp
 
 # make carp CSV=data.csv [OUT=dir] [T=1.05] [PHI=..] [K=..] [SCALE=1] [CLUSTERS=..] [LAMBDA=..]
 #           [GRID=l1,l2,..] [VIZ=1]: the tool on any CSV, outputs OUT/NAME-* (default OUT: build/carp).
-# OUT given on the command line also overrides the build's OUT, which `make carp` does not use.
-CARP_OUT = $(if $(filter command line,$(origin OUT)),$(OUT),$(B)/carp)
+# (The Makefile keeps a command-line OUT aside as CARP_OUT_GIVEN: the build's own OUT is unchanged.)
+CARP_OUT = $(or $(CARP_OUT_GIVEN),$(B)/carp)
 CARP_ARGS = $(if $(T),--t $(T)) $(if $(PHI),--phi $(PHI)) $(if $(K),--k $(K)) $(if $(filter 1,$(SCALE)),--scale) \
             $(if $(CLUSTERS),--clusters $(CLUSTERS)) $(if $(LAMBDA),--lambda $(LAMBDA)) $(if $(GRID),--grid $(GRID)) \
             $(if $(filter 1,$(VIZ)),--viz)
