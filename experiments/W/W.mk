@@ -24,7 +24,7 @@ W-speed_quick := --authors experiments/data/authors.csv --tcga experiments/data/
                  --ts 1.1 --grids 10,20 --exact-max-steps 100 --exact-r-max-steps 200 --solve-reps 5 --viz 0
 # CARP with cells deleted at random (fit on the observed cells vs column means filled in)
 W-missing_full  := $(W_DATA) --fractions 0.05,0.1 --reps 3 --kmax 10 --t 1.05 --seed $(SEED)
-W-missing_quick := $(W_DATA) --fractions 0.05,0.1 --reps 1 --kmax 10 --t 1.1 --seed $(SEED)
+W-missing_quick := $(W_DATA) --fractions 0.05,0.1 --reps 1 --kmax 10 --t 1.2 --seed $(SEED)
 W-accuracy_figdata := $(D)/W-accuracy.tsv
 W-animation_figdata := $(D)/W-path.tsv
 
