@@ -365,6 +365,13 @@ static void run_free(run *r)
   cc_view_free(r->v); cc_path_free(r->h); cc_path_free(r->he); cc_admm_free(r->a); cc_graph_free(r->g); cc_data_free(r->d);
 }
 
+/* every exit after the data were read: free, then the status */
+static int done(run *r, int status)
+{
+  run_free(r);
+  return status;
+}
+
 int main(int argc, char **argv)
 {
   proc_init();
@@ -401,37 +408,37 @@ int main(int argc, char **argv)
   r.stem = p.out ? p.out : defstem;
 
   /* the data, then every check against it, before anything is computed or written */
-  if (!(r.d = cc_data_load_opt(csv, CC_DATA_MISSING | (scale ? CC_DATA_SCALE : 0)))) return PROC_EXIT_NUMERIC;
+  if (!(r.d = cc_data_load_opt(csv, CC_DATA_MISSING | (scale ? CC_DATA_SCALE : 0)))) return done(&r, PROC_EXIT_NUMERIC);
   const size_t n = r.d->n, pp = r.d->p;
-  if (n < 2) { fprintf(stderr, "%s:%zu: a single data row: clustering needs at least two\n", csv, r.d->raw->line0); return PROC_EXIT_NUMERIC; }
-  if ((size_t) k > n - 1) return opt_fail(&p, "--k", "must be <= n - 1 = %zu for this data (got %ld)", n - 1, k);
-  if ((size_t) clusters > n) return opt_fail(&p, "--clusters", "must be <= n = %zu for this data (got %ld)", n, clusters);
+  if (n < 2) { fprintf(stderr, "%s:%zu: a single data row: clustering needs at least two\n", csv, r.d->raw->line0); return done(&r, PROC_EXIT_NUMERIC); }
+  if ((size_t) k > n - 1) return done(&r, opt_fail(&p, "--k", "must be <= n - 1 = %zu for this data (got %ld)", n - 1, k));
+  if ((size_t) clusters > n) return done(&r, opt_fail(&p, "--clusters", "must be <= n = %zu for this data (got %ld)", n, clusters));
   size_t kmin = 0;
   int rc = names_make(&r);
   if (!rc) rc = cc_weights_opt(r.d->x, n, pp, phi, (size_t) k, &r.g, &kmin);
   if (rc == GSL_EINVAL && k && kmin)
-    return opt_fail(&p, "--k", "k = %ld leaves the nearest-neighbour graph disconnected; the smallest k that connects it is %zu", k, kmin);
-  if (rc == GSL_EINVAL) { fprintf(stderr, "carp: %s: no nearest-neighbour graph connects the rows (try a smaller --phi)\n", csv); return PROC_EXIT_NUMERIC; }
-  if (rc) return PROC_EXIT_NUMERIC;
+    return done(&r, opt_fail(&p, "--k", "k = %ld leaves the nearest-neighbour graph disconnected; the smallest k that connects it is %zu", k, kmin));
+  if (rc == GSL_EINVAL) { fprintf(stderr, "carp: %s: no nearest-neighbour graph connects the rows (try a smaller --phi)\n", csv); return done(&r, PROC_EXIT_NUMERIC); }
+  if (rc) return done(&r, PROC_EXIT_NUMERIC);
 
   /* the path (and the exact solutions), its view, the partition: all computed before writing */
   const double t0 = proc_seconds();
   r.a = cc_admm_alloc(r.d->x, n, pp, r.g, 1.0, CC_SOLVER_CHOLMOD);
   r.h = cc_path_alloc(n, pp, r.g->ne, 1);
-  if (!r.a || !r.h) return PROC_EXIT_NUMERIC;
+  if (!r.a || !r.h) return done(&r, PROC_EXIT_NUMERIC);
   r.a->observed = r.d->observed;
   const cc_carp_config cfg = { t, 1e-6, 50, 10, 100000000 };
   rc = viz ? cc_carp_viz(r.a, &cfg, 1.1, 1.01, 15, r.h) : cc_carp(r.a, &cfg, r.h);
-  if (rc == GSL_ERUNAWAY) return proc_diverged("carp", r.h->steps + 1, "t = %g", t);
-  if (rc) { fprintf(stderr, "carp: CARP failed: %s\n", gsl_strerror(rc)); return PROC_EXIT_NUMERIC; }
+  if (rc == GSL_ERUNAWAY) return done(&r, proc_diverged("carp", r.h->steps + 1, "t = %g", t));
+  if (rc) { fprintf(stderr, "carp: CARP failed: %s\n", gsl_strerror(rc)); return done(&r, PROC_EXIT_NUMERIC); }
   r.secs = proc_seconds() - t0;
-  if (!(r.v = cc_view_make(r.h, r.g, r.d->x, n, pp))) return PROC_EXIT_NUMERIC;
-  if (grid.n && !(r.he = exact_solve(r.a, r.g, &grid, r.d))) return PROC_EXIT_NUMERIC;
-  if ((clusters || lambda > 0) && partition_make(&r, clusters, lambda)) return PROC_EXIT_NUMERIC;
+  if (!(r.v = cc_view_make(r.h, r.g, r.d->x, n, pp))) return done(&r, PROC_EXIT_NUMERIC);
+  if (grid.n && !(r.he = exact_solve(r.a, r.g, &grid, r.d))) return done(&r, PROC_EXIT_NUMERIC);
+  if ((clusters || lambda > 0) && partition_make(&r, clusters, lambda)) return done(&r, PROC_EXIT_NUMERIC);
 
-  if (write_files(&r, &p)) return PROC_EXIT_NUMERIC;
+  if (write_files(&r, &p)) return done(&r, PROC_EXIT_NUMERIC);
   if (!p.quiet) print_summary(&r, phi, k, viz);
-  if (r.he && write_exact(r.he, r.g, r.v, &grid, r.d, r.names, r.cols, &p, r.stem, p.quiet)) return PROC_EXIT_NUMERIC;
+  if (r.he && write_exact(r.he, r.g, r.v, &grid, r.d, r.names, r.cols, &p, r.stem, p.quiet)) return done(&r, PROC_EXIT_NUMERIC);
   /* the figures' dashed line: the asked level, or one inside the range where the K clusters hold */
   const partition *q = &r.q;
   const double cut = lambda > 0 ? lambda : !isfinite(q->hi) ? 1.5 * q->lo : q->lo > 0 ? sqrt(q->lo * q->hi) : 0.5 * q->hi;
