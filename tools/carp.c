@@ -41,7 +41,10 @@ static const char epilogue[] =
   "(each cluster's size and centroid: the mean of its members' observed entries, NA when none) and\n"
   "STEM-clustered.csv (every row replaced by its cluster's centroid), and the partition on stdout.\n"
   "With --grid l1,l2,... also STEM-exact.tsv: the exact solution U(lambda) at each level (ADMM run\n"
-  "to convergence), its clusters, and on stdout their agreement with CARP's (adjusted Rand index).\n"
+  "to convergence), its clusters, and on stdout their agreement with CARP's partition into as many\n"
+  "clusters (adjusted Rand index).  Missing cells: the fit counts the observed cells only (each ADMM\n"
+  "step fills the missing ones with the current U, as clustRviz does); weights, axes and the start\n"
+  "use the data with column means filled in.  --quiet: nothing on stdout.\n"
   "Bad input (unreadable or malformed CSV, a column with no value): one line naming the file, line\n"
   "and column, exit status 1, nothing written.\n";
 
