@@ -158,6 +158,16 @@ static void test_imbalance_identity(void)
   CHECK(fabs(info.gF2 - info.gG2) > 1e-3, "the identity is tested with a nonzero eta^2 term");
   CHECK_NEAR(mf_step_size(&(mf_schedule) { 0.1, 0.5, 1 }, 3), 0.1 / 4.0, 1e-16, "decaying step at t = 3");
   CHECK_NEAR(mf_step_size(&(mf_schedule) { 0.1, 0.5, 0 }, 3), 0.1, 0, "constant step");
+  /* The decaying schedule of D12: eta_0 = eta0, eta_15 = eta0/16^(3/4) = eta0/8 (delta = 1/4), and the
+   * sum over t < T lies between the integrals of eta0 x^-(1/2+delta) over [1, T+1] and 1 + [1, T]. */
+  const mf_schedule q = { 0.3, 0.25, 1 };
+  CHECK_NEAR(mf_step_size(&q, 0), 0.3, 0, "decaying step at t = 0 is eta0");
+  CHECK_NEAR(mf_step_size(&q, 15), 0.3 / 8.0, 1e-16, "decaying step at t = 15, delta = 1/4");
+  double sum = 0;
+  const size_t T = 10000;
+  for (size_t t = 0; t < T; t++) sum += mf_step_size(&q, t);
+  const double lo = 0.3 * (pow(T + 1.0, 0.25) - 1) / 0.25, hi = 0.3 * (1 + (pow((double) T, 0.25) - 1) / 0.25);
+  CHECK(sum >= lo && sum <= hi, "sum of decaying steps %.6g within the integral bounds [%.6g, %.6g]", sum, lo, hi);
   gsl_matrix_free(F); gsl_matrix_free(G); mf_work_free(w); mf_problem_free(pr); gsl_rng_free(rng);
 }
 

@@ -1,4 +1,4 @@
-/* D-claims -- the verdicts on claims D1-D8 (Du, Hu & Lee 2018), each computed from the data files
+/* D-claims -- the verdicts on claims D1-D12 (Du, Hu & Lee 2018), each computed from the data files
  * the figures are drawn from.  Criteria are those fixed in the spec before any data were seen
  * (where the spec leaves a detail open, the choice is stated in the criterion); they are printed
  * with every verdict.  D5b and D8b are labelled variants, explained in the paper. */
@@ -277,13 +277,138 @@ static int claim_D8x(claim_result *res, double start)
 static int claim_D8(claim_result *res) { return claim_D8x(res, 1e-1); }
 static int claim_D8b(claim_result *res) { return claim_D8x(res, 1e-4); }
 
+static table *cnn_summary(claim_result *res, int *c)
+{
+  table *t = claim_table(res, "D-cnn-summary");
+  const char *names[] = { "act", "eta", "drift", "id_layer", "id_channel" };
+  if (!claim_cols(t, names, c, 5) || !claim_require_text(t, "D-cnn-summary", "etas", "0.1,0.01,0.001,0.0001") ||
+      !claim_require_param(t, "D-cnn-summary", "horizon", 2)) {
+    table_free(t);
+    return NULL;
+  }
+  return t;
+}
+
+/* D9: the per-step identity of a convolutional net, per layer and per channel. */
+static int claim_D9(claim_result *res)
+{
+  int c[5];
+  table *t = cnn_summary(res, c);
+  if (!t) return 1;
+  double wl[3] = { 0, 0, 0 }, wc[3] = { 0, 0, 0 };
+  size_t nr[3] = { 0, 0, 0 };
+  for (size_t i = 0; i < t->rows; i++) {
+    const int a = (int) COL(t, i, c[0]);
+    if (a < 0 || a > 2) continue;
+    const double l = COL(t, i, c[3]), ch = COL(t, i, c[4]);
+    wl[a] = isnan(l) ? INFINITY : fmax(wl[a], l);
+    wc[a] = isnan(ch) ? INFINITY : fmax(wc[a], ch);
+    nr[a]++;
+  }
+  res->pass = 1;
+  for (int a = 0; a < 3; a++) {
+    res->pass = res->pass && nr[a] == 4 && wl[a] <= 1e-10 && wc[a] <= 1e-10;
+    claim_measured(res, "%s: layer %.2g, channel %.2g", act_name[a], wl[a], wc[a]);
+  }
+  claim_criterion(res, "max over steps, layers and channels of |Delta D - eta^2 (||g_in||^2 - ||g_out||^2)| "
+                       "/ (1 + sum_h ||W_h||^2) <= 1e-10, identity, ReLU, Leaky ReLU, every eta (1-D conv net)");
+  table_free(t);
+  return 0;
+}
+
+/* D10: the drift at a fixed time eta T is proportional to eta (the criterion of D2b). */
+static int claim_D10(claim_result *res)
+{
+  int c[5];
+  table *t = cnn_summary(res, c);
+  if (!t) return 1;
+  res->pass = 1;
+  for (int a = 0; a < 3; a++) {
+    double lo = INFINITY, hi = 0;
+    size_t nd = 0;
+    for (size_t i = 0; i < t->rows; i++)
+      if ((int) COL(t, i, c[0]) == a) {
+        const double q = COL(t, i, c[2]) / COL(t, i, c[1]);
+        lo = fmin(lo, q); hi = fmax(hi, q); nd++;
+      }
+    const int ok = nd == 4 && lo > 0 && hi <= 1.05 * lo;
+    res->pass = res->pass && ok;
+    claim_measured(res, "%s: drift/eta in [%.4g, %.4g]", act_name[a], lo, hi);
+  }
+  claim_criterion(res, "drift = max_t,h |D_h(t) - D_h(0)| at eta T = 2: drift/eta equal within 5%% over "
+                       "eta = 1e-1..1e-4, each activation (as D2b)");
+  table_free(t);
+  return 0;
+}
+
+/* D11: a deep net grown from a small init ends balanced; a large unbalanced init stays unbalanced. */
+static int claim_D11(claim_result *res)
+{
+  table *t = claim_table(res, "D-balance-summary");
+  const char *names[] = { "run", "drop", "ratio0", "ratioT", "ratio_min", "growth" };
+  int c[6];
+  if (!claim_cols(t, names, c, 6) || !claim_require_param(t, "D-balance-summary", "init-ratio", 1e-4) ||
+      !claim_require_text(t, "D-balance-summary", "widths", "6,6,6,6,6")) {
+    table_free(t);
+    return 1;
+  }
+  double drop = NAN, r0 = NAN, rT = NAN, growth = NAN, cmin = NAN, c0 = NAN;
+  for (size_t i = 0; i < t->rows; i++) {
+    if (COL(t, i, c[0]) == 0) drop = COL(t, i, c[1]), r0 = COL(t, i, c[2]), rT = COL(t, i, c[3]), growth = COL(t, i, c[5]);
+    if (COL(t, i, c[0]) == 1) c0 = COL(t, i, c[2]), cmin = COL(t, i, c[4]);
+  }
+  res->pass = drop >= 1e4 && fabs(rT - 1) <= 0.05 && cmin >= 2;
+  claim_measured(res, "small init: loss fell by %.3g, ratio %.4f -> %.6f, smallest ||W_h||^2 grew %.3g-fold", drop, r0,
+                 rT, growth);
+  claim_measured(res, "contrast: ratio %.3f at t = 0, min over t %.3f", c0, cmin);
+  claim_criterion(res, "4 layers, init ||W_h||^2 = 1e-4 of the balanced size: loss falls >= 1e4-fold and "
+                       "max_h ||W_h||^2 / min_h ||W_h||^2 at T within 1 +- 0.05; contrast run: the ratio >= 2 at every t");
+  table_free(t);
+  return 0;
+}
+
+/* D12: the decaying-step theorem run to convergence. */
+static int claim_D12(claim_result *res)
+{
+  table *t = claim_table(res, "D-decay-summary");
+  const char *names[] = { "delta", "errT", "t_conv", "time", "bound_worst", "U2max", "V2max", "nuc" };
+  int c[8];
+  if (!claim_cols(t, names, c, 8) || !claim_require_text(t, "D-decay-summary", "deltas", "0.1,0.25,0.5") ||
+      !claim_require_param(t, "D-decay-summary", "T", 1e6) || !claim_require_param(t, "D-decay-summary", "eta0", 0.3)) {
+    table_free(t);
+    return 1;
+  }
+  size_t judged = 0;
+  res->pass = 1;
+  for (size_t i = 0; i < t->rows; i++) {
+    const double delta = COL(t, i, c[0]), err = COL(t, i, c[1]), bw = COL(t, i, c[4]);
+    const double norm = fmax(COL(t, i, c[5]), COL(t, i, c[6])), nuc = COL(t, i, c[7]);
+    if (delta < 0.5) {
+      const int ok = err <= 1e-6 && bw <= 0 && norm <= 2 * nuc;
+      res->pass = res->pass && ok;
+      judged++;
+      claim_measured(res, "delta %g: error %.2g ||M*|| at T (below 1e-6 from t = %.0f), bound margin %.2g, "
+                          "max ||U||^2, ||V||^2 = %.6g", delta, err, COL(t, i, c[2]), bw, norm);
+    } else
+      claim_measured(res, "delta %g (not judged): error %.2g ||M*|| at T after time sum eta_t = %.3g", delta, err,
+                     COL(t, i, c[3]));
+  }
+  res->pass = res->pass && judged == 2;
+  claim_criterion(res, "eta0 = 0.3, T = 1e6, delta in {0.1, 0.25}: ||UV^T - M*||_F <= 1e-6 ||M*||_F at T; "
+                       "|D_t| <= |D_0| + sum_{s<t} eta_s^2 (||g_U||^2 + ||g_V||^2) at every t (margin <= 0, "
+                       "rounding 1e-14 (||U||^2 + ||V||^2) allowed); max_t ||U_t||^2, ||V_t||^2 <= 2 ||M*||_*");
+  table_free(t);
+  return 0;
+}
+
 int main(int argc, char **argv)
 {
   proc_init();
   static const claim_entry claims[] = {
     { "D1", claim_D1 }, { "D2", claim_D2 }, { "D2b", claim_D2b }, { "D3", claim_D3 }, { "D4", claim_D4 },
     { "D5", claim_D5 }, { "D5b", claim_D5b }, { "D6", claim_D6 }, { "D7", claim_D7 },
-    { "D8", claim_D8 }, { "D8b", claim_D8b },
+    { "D8", claim_D8 }, { "D8b", claim_D8b }, { "D9", claim_D9 }, { "D10", claim_D10 }, { "D11", claim_D11 },
+    { "D12", claim_D12 },
   };
   return claim_main(argc, argv, "D-claims", claims, sizeof claims / sizeof claims[0]);
 }

@@ -1,4 +1,4 @@
-/* S-claims -- the verdicts on claims S1-S7 (Stoger & Soltanolkotabi 2021), each computed from the
+/* S-claims -- the verdicts on claims S1-S8 (Stoger & Soltanolkotabi 2021), each computed from the
  * data files the figures are drawn from.  Criteria are those fixed in the spec before any data were
  * seen; they are printed with every verdict. */
 #include <math.h>
@@ -268,12 +268,48 @@ static int claim_S4(claim_result *res)
   return ok ? 0 : 1;
 }
 
+/* S8: the alignment with the spectral initializer at the end of Phase I improves with the width. */
+static int claim_S8(claim_result *res)
+{
+  const char *file = "S-spectral-width";
+  table *sp = claim_table(res, "S-spectral-width-summary");
+  int ok = sp && claim_require_param(sp, file, "n", 40) && claim_require_param(sp, file, "m", 400) &&
+           claim_require_param(sp, file, "mu", 0.1) && claim_require_param(sp, file, "alphas", 1e-6) &&
+           claim_require_param(sp, file, "data-seeds", 3) && claim_require_param(sp, file, "init-seeds", 3);
+  static const double ks[5] = { 2, 4, 8, 20, 40 };
+  double med[5], tend[5];
+  for (size_t i = 0; ok && i < 5; i++) {
+    const long row = claim_row(sp, "k", ks[i]);
+    ok = row >= 0;
+    if (ok) med[i] = claim_cell(sp, (size_t) row, "sin_spec_median"), tend[i] = claim_cell(sp, (size_t) row, "t_end_median");
+  }
+  if (ok) {
+    int monotone = 1;
+    char list[256] = "";
+    for (size_t i = 0; i < 5; i++) {
+      if (i > 0 && !(med[i] <= med[i - 1])) monotone = 0;
+      char item[64];
+      snprintf(item, sizeof item, "%s%.0f:%.3g (t %.0f)", i ? ", " : "", ks[i], med[i], tend[i]);
+      strncat(list, item, sizeof list - strlen(list) - 1);
+    }
+    const double ratio = med[4] / med[0];
+    res->pass = monotone && ratio <= 0.5;
+    claim_measured(res, "median sin(L, L_t) at Phase I end by k {%s}", list);
+    claim_measured(res, "%s; k = 40 / k = 2: %.3g", monotone ? "non-increasing" : "NOT non-increasing", ratio);
+    claim_criterion(res, "alpha = 1e-6, 3 x 3 seeds: the median non-increasing over k = 2, 4, 8, 20, 40, and "
+                         "median(k = 40) <= 0.5 median(k = r = 2)");
+  }
+  table_free(sp);
+  return ok ? 0 : 1;
+}
+
 int main(int argc, char **argv)
 {
   proc_init();
   static const claim_entry claims[] = {
     { "S1", claim_S1 }, { "S2", claim_S2 }, { "S3", claim_S3 }, { "S4", claim_S4 },
     { "S5", claim_S5 }, { "S6", claim_S6 }, { "S6b", claim_S6b }, { "S7", claim_S7 },
+    { "S8", claim_S8 },
   };
   return claim_main(argc, argv, "S-claims", claims, sizeof claims / sizeof claims[0]);
 }

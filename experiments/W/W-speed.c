@@ -8,10 +8,7 @@
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/resource.h>
-#include <sys/wait.h>
-#include <time.h>
-#include <unistd.h>
+#include "child.h"
 #include "experiment.h"
 #include "io/cc_data.h"
 #include "models/cc_path.h"
@@ -23,13 +20,6 @@ typedef struct {
   size_t steps, levels, complete;
   double gamma_end, seconds, mb;
 } result;
-
-static double now(void)
-{
-  struct timespec ts;
-  clock_gettime(CLOCK_MONOTONIC, &ts);
-  return (double) ts.tv_sec + 1e-9 * (double) ts.tv_nsec;
-}
 
 typedef struct {
   const cc_data *d;
@@ -48,14 +38,14 @@ static result work(const job *j)
   cc_path *h = a ? cc_path_alloc(j->d->n, j->d->p, j->g->ne, 0) : NULL;
   if (!h) return r;
   const cc_carp_config cfg = { j->t, 1e-6, 50, 10, 100000000 };
-  double t0 = now();
+  double t0 = proc_seconds();
   int rc = 0;
   if (j->method == M_CARP) rc = cc_carp(a, &cfg, h);
   else if (j->method == M_VIZ) rc = cc_carp_viz(a, &cfg, 1.1, 1.01, 15, h);
   else if (j->method == M_SOLVE) {
     /* factor (again, timed) and solve reps right-hand sides of the data's width */
     cc_admm_free(a);
-    t0 = now();
+    t0 = proc_seconds();
     a = cc_admm_alloc(j->d->x, j->d->n, j->d->p, j->g, 1.0, j->solver);
     for (size_t k = 0; a && k < j->reps; k++) {
       memcpy(a->rhs, j->d->x, j->d->n * j->d->p * sizeof(double));
@@ -72,7 +62,7 @@ static result work(const job *j)
     free(grid);
     if (rc == GSL_EMAXITER) rc = 0;   /* the step budget ran out: reported as incomplete */
   }
-  r.seconds = now() - t0;
+  r.seconds = proc_seconds() - t0;
   r.ok = rc == 0 && a != NULL;
   r.steps = h->steps;
   r.levels = h->nstore;
@@ -83,28 +73,19 @@ static result work(const job *j)
   return r;
 }
 
-/* Run one job in a child process; its peak resident set comes back through wait4. */
+static int work_fn(const void *j, void *r)
+{
+  *(result *) r = work(j);
+  return 0;
+}
+
+/* One job in its own process (child.h), so that its peak resident memory is its own. */
 static result run_child(const job *j)
 {
   result r = { 0 };
-  int fd[2];
-  if (pipe(fd)) return r;
-  fflush(NULL);
-  pid_t pid = fork();
-  if (pid < 0) return r;
-  if (pid == 0) {
-    close(fd[0]);
-    result c = work(j);
-    struct rusage ru;
-    if (getrusage(RUSAGE_SELF, &ru) == 0) c.mb = (double) ru.ru_maxrss / 1024.0;   /* Linux: kB */
-    ssize_t w = write(fd[1], &c, sizeof c);
-    _exit(w == (ssize_t) sizeof c ? 0 : 1);
-  }
-  close(fd[1]);
-  ssize_t got = read(fd[0], &r, sizeof r);
-  close(fd[0]);
-  int st;
-  if (waitpid(pid, &st, 0) != pid || !WIFEXITED(st) || WEXITSTATUS(st) || got != (ssize_t) sizeof r) r.ok = 0;
+  child_usage u;
+  if (child_run(work_fn, j, &r, sizeof r, &u)) r.ok = 0;
+  else r.mb = u.peak_mb;
   return r;
 }
 

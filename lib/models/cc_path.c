@@ -59,26 +59,26 @@ static int path_grow(cc_path *h)
   return 0;
 }
 
-/* Newly fused edges of the current ADMM state (exact zero rows of V not yet in the path). */
-static size_t count_new(const cc_path *h, const cc_admm *a)
+/* Newly fused edges of a state whose V rows have norms vnorm (exact zero rows not yet in the path). */
+static size_t count_new(const cc_path *h, const double *vnorm)
 {
   size_t m = 0;
-  for (size_t l = 0; l < a->ne; l++) m += a->vnorm[l] == 0 && h->fuse_at[l] == SIZE_MAX;
+  for (size_t l = 0; l < h->ne; l++) m += vnorm[l] == 0 && h->fuse_at[l] == SIZE_MAX;
   return m;
 }
 
-static int all_zero(const cc_admm *a)
+static int all_zero(const double *vnorm, size_t ne)
 {
-  for (size_t l = 0; l < a->ne; l++)
-    if (a->vnorm[l] != 0) return 0;
+  for (size_t l = 0; l < ne; l++)
+    if (vnorm[l] != 0) return 0;
   return 1;
 }
 
-/* Record the current state at level gamma when it fused new edges or `force`; returns the number
- * of new fusions through *nnew. */
-static int path_observe(cc_path *h, const cc_admm *a, double gamma, int force, size_t *nnew)
+/* Record the state (U, row norms of V) at level gamma when it fused new edges or `force`; returns
+ * the number of new fusions through *nnew. */
+static int path_observe(cc_path *h, const double *u, const double *vnorm, double gamma, int force, size_t *nnew)
 {
-  const size_t m = count_new(h, a);
+  const size_t m = count_new(h, vnorm);
   if (nnew) *nnew = m;
   if (m > h->max_new) h->max_new = m;
   if (!m && !force) return 0;
@@ -86,15 +86,15 @@ static int path_observe(cc_path *h, const cc_admm *a, double gamma, int force, s
   if (rc) return rc;
   const size_t s = h->nstore++;
   size_t fused = 0;
-  for (size_t l = 0; l < a->ne; l++) {
-    if (a->vnorm[l] == 0 && h->fuse_at[l] == SIZE_MAX) { h->fuse_at[l] = s; h->fuse_key[l] = h->key_prev[l]; }
+  for (size_t l = 0; l < h->ne; l++) {
+    if (vnorm[l] == 0 && h->fuse_at[l] == SIZE_MAX) { h->fuse_at[l] = s; h->fuse_key[l] = h->key_prev[l]; }
     fused += h->fuse_at[l] != SIZE_MAX;
-    h->key_prev[l] = a->vnorm[l];
+    h->key_prev[l] = vnorm[l];
   }
   h->gamma[s] = gamma;
   h->step[s] = h->steps;
   h->nfused[s] = fused;
-  if (h->keep_u) memcpy(h->u + s * h->n * h->p, a->u, h->n * h->p * sizeof(double));
+  if (h->keep_u) memcpy(h->u + s * h->n * h->p, u, h->n * h->p * sizeof(double));
   return 0;
 }
 
@@ -107,7 +107,7 @@ static int burn_in(cc_admm *a, const cc_carp_config *cfg, cc_path *h)
     if (rc) return rc;
     h->steps++;
   }
-  return path_observe(h, a, cfg->eps, 1, NULL);
+  return path_observe(h, a->u, a->vnorm, cfg->eps, 1, NULL);
 }
 
 int cc_carp(cc_admm *a, const cc_carp_config *cfg, cc_path *h)
@@ -120,8 +120,8 @@ int cc_carp(cc_admm *a, const cc_carp_config *cfg, cc_path *h)
     gamma *= cfg->t;
     if ((rc = cc_admm_step(a, gamma))) break;
     h->steps++;
-    const int done = all_zero(a);
-    rc = path_observe(h, a, gamma, done || (cfg->every && j % cfg->every == 0), NULL);
+    const int done = all_zero(a->vnorm, a->ne);
+    rc = path_observe(h, a->u, a->vnorm, gamma, done || (cfg->every && j % cfg->every == 0), NULL);
     if (done) { h->gamma_end = gamma; break; }
   }
   return rc;
@@ -141,7 +141,7 @@ int cc_carp_viz(cc_admm *a, const cc_carp_config *cfg, double t0, double t1, siz
     double trial = gamma * t, lo = gamma, hi = trial;
     if ((rc = cc_admm_step(a, trial))) break;
     h->steps++;
-    size_t m = count_new(h, a), k = 0;
+    size_t m = count_new(h, a->vnorm), k = 0;
     if (m >= 2) {   /* too many at once: bisect the level between lo and hi */
       while (m != 1 && k < tries && !rc) {
         cc_admm_restore(a, saved);
@@ -149,7 +149,7 @@ int cc_carp_viz(cc_admm *a, const cc_carp_config *cfg, double t0, double t1, siz
         rc = cc_admm_step(a, trial);
         h->steps++;
         k++;
-        m = count_new(h, a);
+        m = count_new(h, a->vnorm);
         if (m >= 2) hi = trial;
         else if (m == 0) lo = trial;
       }
@@ -158,8 +158,8 @@ int cc_carp_viz(cc_admm *a, const cc_carp_config *cfg, double t0, double t1, siz
     }
     if (m < 2) h->max_new_ok = m > h->max_new_ok ? m : h->max_new_ok;
     gamma = trial;
-    const int done = all_zero(a);
-    rc = path_observe(h, a, gamma, 1, NULL);
+    const int done = all_zero(a->vnorm, a->ne);
+    rc = path_observe(h, a->u, a->vnorm, gamma, 1, NULL);
     if (h->nstore && h->nfused[h->nstore - 1] > 0) t = t1;
     if (done) { h->gamma_end = gamma; break; }
   }
@@ -167,46 +167,68 @@ int cc_carp_viz(cc_admm *a, const cc_carp_config *cfg, double t0, double t1, siz
   return rc;
 }
 
-int cc_exact(cc_admm *a, const double *grid, size_t ngrid, cc_rule rule, double tol, size_t cap,
-             size_t max_total, cc_path *h)
+int cc_exact_run(const cc_iterate *it, const double *grid, size_t ngrid, cc_rule rule, double tol,
+                 size_t cap, size_t max_total, cc_path *h)
 {
-  const size_t np = a->n * a->p, ep = a->ne * a->p;
-  double *prev = malloc(cc_admm_state_size(a) * sizeof *prev);
+  const size_t np = it->n * it->p, ep = it->ne * it->p, nedge = it->nedge;
+  if (nedge > 2) GSL_ERROR("at most two edge iterates", GSL_EINVAL);
+  double *prev = malloc((np + nedge * ep + 1) * sizeof *prev);
   if (!prev) return GSL_ENOMEM;
-  cc_admm_reset(a);
   path_clear(h);
   double xnorm = 0;
-  for (size_t q = 0; q < np; q++) xnorm += a->x[q] * a->x[q];
+  for (size_t q = 0; q < np; q++) xnorm += it->x[q] * it->x[q];
   xnorm = sqrt(xnorm);
   int rc = 0;
   for (size_t j = 0; j < ngrid && !rc; j++) {
-    size_t it = 0;
+    size_t k = 0;
     int conv = 0;
-    while (!conv && it < cap) {
+    if (it->level) it->level(it->solver);
+    while (!conv && k < cap) {
       if (max_total && h->steps >= max_total) { rc = GSL_EMAXITER; break; }
-      cc_admm_save(a, prev);
-      if ((rc = cc_admm_step(a, grid[j]))) break;
+      memcpy(prev, it->u, np * sizeof *prev);
+      if (rule == CC_RULE_R)
+        for (size_t e = 0; e < nedge; e++) memcpy(prev + np + e * ep, it->edge[e], ep * sizeof *prev);
+      if ((rc = it->step(it->solver, grid[j]))) break;
       h->steps++;
-      it++;
-      double du = 0, dv = 0, dz = 0;
-      for (size_t q = 0; q < np; q++) { const double d = a->u[q] - prev[q]; du += d * d; }
-      if (rule == CC_RULE_DU) conv = sqrt(du) < tol * xnorm;
+      k++;
+      double du = 0, de[2] = { 0, 0 };
+      for (size_t q = 0; q < np; q++) { const double d = it->u[q] - prev[q]; du += d * d; }
+      /* The first step at a new level computes U from the previous level's multipliers, so its
+       * change says nothing about this level: judge convergence from the second step on. */
+      if (k < 2) conv = 0;
+      else if (rule == CC_RULE_DU) conv = sqrt(du) < tol * xnorm;
       else {
-        for (size_t q = 0; q < ep; q++) {
-          const double d1 = a->v[q] - prev[np + q], d2 = a->z[q] - prev[np + ep + q];
-          dv += d1 * d1; dz += d2 * d2;
-        }
-        conv = du / (double) np < tol && (ep == 0 || (dv / (double) ep < tol && dz / (double) ep < tol));
+        for (size_t e = 0; e < nedge; e++)
+          for (size_t q = 0; q < ep; q++) { const double d = it->edge[e][q] - prev[np + e * ep + q]; de[e] += d * d; }
+        conv = du / (double) np < tol;
+        for (size_t e = 0; e < nedge && ep; e++) conv = conv && de[e] / (double) ep < tol;
       }
     }
     if (rc) break;
     if (!conv) h->capped++;
-    const int done = all_zero(a);
-    rc = path_observe(h, a, grid[j], 1, NULL);
+    const int done = all_zero(it->vnorm, it->ne);
+    rc = path_observe(h, it->u, it->vnorm, grid[j], 1, NULL);
+    if (it->report) it->report(it->ctx, j + 1);
     if (done && conv) { h->gamma_end = grid[j]; break; }
   }
   free(prev);
   return rc;
+}
+
+static int admm_step(void *a, double gamma) { return cc_admm_step(a, gamma); }
+
+cc_iterate cc_admm_iterate(cc_admm *a)
+{
+  const cc_iterate it = { a, admm_step, NULL, a->n, a->p, a->ne, a->x, a->u, a->vnorm, { a->v, a->z }, 2, NULL, NULL };
+  return it;
+}
+
+int cc_exact(cc_admm *a, const double *grid, size_t ngrid, cc_rule rule, double tol, size_t cap,
+             size_t max_total, cc_path *h)
+{
+  cc_admm_reset(a);
+  const cc_iterate it = cc_admm_iterate(a);
+  return cc_exact_run(&it, grid, ngrid, rule, tol, cap, max_total, h);
 }
 
 /* ---- labels, dendrogram ----------------------------------------------------------- */

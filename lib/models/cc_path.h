@@ -61,8 +61,34 @@ typedef enum {
   CC_RULE_R = 1     /* the R package: mean squared change of U, V and Z each below tol (1e-10) */
 } cc_rule;
 
-/* The exact path: from the reset state, at each grid level iterate ADMM until the rule holds (or
- * `cap` steps), store the converged iterate, and stop at the first converged level where every
+/* An iterative solver as the exact path sees it (ADMM here, AMA in cc_ama.h): one call takes a step
+ * at level gamma, the pointers show its current iterates (stable between steps). */
+typedef struct {
+  void *solver;
+  int (*step)(void *solver, double gamma);   /* one iteration; 0 or a GSL error code */
+  void (*level)(void *solver);               /* called before each grid level (NULL: nothing) */
+  size_t n, p, ne;
+  const double *x;                           /* the data, n x p */
+  const double *u;                           /* U, n x p */
+  const double *vnorm;                       /* ne: ||V_l|| (0 exactly when edge l is fused) */
+  const double *edge[2];                     /* edge iterates (ne x p) the R rule also checks */
+  size_t nedge;                              /* how many of edge[] are used (<= 2) */
+  void (*report)(void *ctx, size_t levels);  /* called after each grid level (NULL: nothing), */
+  void *ctx;                                 /* e.g. for a progress bar */
+} cc_iterate;
+
+/* ADMM as an iterate: its step, U, ||V_l||, and V and Z as the edge iterates; no report. */
+cc_iterate cc_admm_iterate(cc_admm *a);
+
+/* The exact path of any solver, from its current state (the caller resets it): at each grid level
+ * iterate until the rule holds (or `cap` steps), store the iterate, and stop at the first converged
+ * level where every row of V is zero.  Under CC_RULE_R the mean squared change of U and of each
+ * edge iterate must be below tol.  max_total > 0 caps the total number of steps (GSL_EMAXITER). */
+int cc_exact_run(const cc_iterate *it, const double *grid, size_t ngrid, cc_rule rule, double tol,
+                 size_t cap, size_t max_total, cc_path *path);
+
+/* The exact path by ADMM (cc_exact_run of cc_admm_iterate from the reset state): at each grid level
+ * iterate ADMM until the rule holds (or `cap` steps), store the converged iterate, and stop at the first converged level where every
  * row of V is zero.  grid: increasing levels.  max_total > 0 caps the total number of steps
  * (GSL_EMAXITER when reached; the levels done so far stay stored). */
 int cc_exact(cc_admm *a, const double *grid, size_t ngrid, cc_rule rule, double tol, size_t cap,
