@@ -53,9 +53,6 @@ int cc_carp(cc_admm *a, const cc_carp_config *cfg, cc_path *path);
 int cc_carp_viz(cc_admm *a, const cc_carp_config *cfg, double t0, double t1, size_t tries,
                 cc_path *path);
 
-/* Caution: U does not move in the first step at a new level (it is solved from the previous
- * level's V and Z), so CC_RULE_DU can hold after that one step and store the previous level's U;
- * CC_RULE_R, which also asks V and Z to have settled, cannot. */
 typedef enum {
   CC_RULE_DU = 0,   /* ||U_k - U_{k-1}||_F < tol ||X||_F (tol 1e-12)                       */
   CC_RULE_R = 1     /* the R package: mean squared change of U, V and Z each below tol (1e-10) */
