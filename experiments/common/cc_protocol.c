@@ -73,40 +73,6 @@ void cc_partitions(const cc_path *h, const cc_graph *g, size_t *part, unsigned c
   }
 }
 
-int cc_path_project(const cc_path *h, const double *x, size_t n, size_t p, double *proj)
-{
-  const size_t q = n < p ? n : p;
-  gsl_matrix *X = gsl_matrix_alloc(n, p), *Us = gsl_matrix_alloc(n, q), *V = gsl_matrix_alloc(p, q);
-  gsl_vector *sv = gsl_vector_alloc(q);
-  la_work *w = la_work_alloc();
-  int rc = X && Us && V && sv && w ? 0 : GSL_ENOMEM;
-  for (size_t i = 0; !rc && i < n; i++)
-    for (size_t c = 0; c < p; c++) gsl_matrix_set(X, i, c, x[c * n + i]);
-  if (!rc) rc = la_svd(X, Us, sv, V, w);
-  for (size_t k = 0; !rc && k < 2; k++) {
-    size_t imax = 0;
-    for (size_t c = 1; c < p; c++)
-      if (fabs(gsl_matrix_get(V, c, k)) > fabs(gsl_matrix_get(V, imax, k))) imax = c;
-    if (gsl_matrix_get(V, imax, k) < 0)
-      for (size_t c = 0; c < p; c++) gsl_matrix_set(V, c, k, -gsl_matrix_get(V, c, k));
-  }
-  for (size_t s = 0; !rc && s < h->nstore; s++) {
-    const double *u = h->u + s * n * p;
-    for (size_t i = 0; i < n; i++) {
-      double z1 = 0, z2 = 0;
-      for (size_t c = 0; c < p; c++) {
-        z1 += u[c * n + i] * gsl_matrix_get(V, c, 0);
-        z2 += u[c * n + i] * gsl_matrix_get(V, c, 1);
-      }
-      proj[2 * (s * n + i)] = z1;
-      proj[2 * (s * n + i) + 1] = z2;
-    }
-  }
-  gsl_matrix_free(X); gsl_matrix_free(Us); gsl_matrix_free(V); gsl_vector_free(sv);
-  la_work_free(w);
-  return rc;
-}
-
 /* The work of one configuration (in the child). */
 static cc_speed_result work(const cc_speed_job *j)
 {

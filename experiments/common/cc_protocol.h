@@ -29,12 +29,6 @@ double cc_same_level_dist(const cc_path *c, const cc_path *e);
 void cc_partitions(const cc_path *h, const cc_graph *g, size_t *part, unsigned char *seen, size_t *lab,
                    size_t *par, size_t *sz);
 
-/* The path plot's coordinates: every stored iterate of H projected on the first two principal axes
- * of the data x (n x p column-major, centred), i.e. its right singular vectors, each signed so that
- * its largest loading is positive (the picture does not flip).  proj[2 (s n + i) + k] for iterate
- * s, observation i, axis k (room for 2 n h->nstore).  0, or a GSL error code. */
-int cc_path_project(const cc_path *h, const double *x, size_t n, size_t p, double *proj);
-
 /* ---- cost of one configuration (W-speed) ----------------------------------------------------- */
 enum { CC_SPEED_CARP = 0, CC_SPEED_VIZ = 1, CC_SPEED_EXACT_R = 2, CC_SPEED_EXACT = 3, CC_SPEED_SOLVE = 4 };
 

@@ -62,16 +62,22 @@ void out_abort(out_file *f)
   }
 }
 
+void out_provenance(FILE *fp, const opt_parser *p, const char *cmt)
+{
+  const char *sp = *cmt ? " " : "";
+  fprintf(fp, "%s%sprogram: %s\n", cmt, sp, p->program);
+  fprintf(fp, "%s%sversion: %s\n", cmt, sp, out_version());
+  fprintf(fp, "%s%ssummary: %s\n", cmt, sp, p->summary);
+  char prefix[16];
+  snprintf(prefix, sizeof prefix, "%s%sparam ", cmt, sp);
+  opt_print(p, fp, prefix);
+}
+
 static int open_with_header(out_file *f, const opt_parser *p, const char *path, const char *cmt)
 {
   int rc = out_open(f, path);
   if (rc) return rc;
-  fprintf(f->fp, "%s program: %s\n", cmt, p->program);
-  fprintf(f->fp, "%s version: %s\n", cmt, out_version());
-  fprintf(f->fp, "%s summary: %s\n", cmt, p->summary);
-  char prefix[16];
-  snprintf(prefix, sizeof prefix, "%s param ", cmt);
-  opt_print(p, f->fp, prefix);
+  out_provenance(f->fp, p, cmt);
   return 0;
 }
 

@@ -46,6 +46,10 @@ int out_commit(out_file *f);
 /* Close and remove the temporary file (for error paths; harmless on a closed file). */
 void out_abort(out_file *f);
 
+/* The provenance header: "CMT program: ...", "CMT version: ...", "CMT summary: ..." and one
+ * "CMT param NAME: VALUE" line per option (cmt: "#", "%", or "" for bare lines). */
+void out_provenance(FILE *fp, const opt_parser *p, const char *cmt);
+
 /* Open STEM.tsv (table == NULL) or STEM-TABLE.tsv, write the provenance header, any extra comment
  * lines added later go before the column line, so call out_comment first, then out_columns. */
 int out_tsv_open(out_file *f, const opt_parser *p, const char *table);

@@ -233,14 +233,9 @@ int cc_exact(cc_admm *a, const double *grid, size_t ngrid, cc_rule rule, double 
 
 /* ---- labels, dendrogram ----------------------------------------------------------- */
 
-size_t cc_path_labels(const cc_path *h, const cc_graph *g, size_t s, size_t *labels,
-                      size_t *parent, size_t *size)
+/* parent/size -> labels numbered by first appearance (size[] reused as root -> label map) */
+static size_t number_roots(size_t n, size_t *labels, size_t *parent, size_t *size)
 {
-  const size_t n = g->n;
-  uf_init(parent, size, n);
-  for (size_t l = 0; l < g->ne; l++)
-    if (h->fuse_at[l] <= s) uf_union(parent, size, g->ei[l], g->ej[l]);
-  /* number roots by first appearance: size[] is reused as root -> label map */
   for (size_t i = 0; i < n; i++) size[i] = SIZE_MAX;
   size_t k = 0;
   for (size_t i = 0; i < n; i++) {
@@ -249,6 +244,16 @@ size_t cc_path_labels(const cc_path *h, const cc_graph *g, size_t s, size_t *lab
     labels[i] = size[r];
   }
   return k;
+}
+
+size_t cc_path_labels(const cc_path *h, const cc_graph *g, size_t s, size_t *labels,
+                      size_t *parent, size_t *size)
+{
+  const size_t n = g->n;
+  uf_init(parent, size, n);
+  for (size_t l = 0; l < g->ne; l++)
+    if (h->fuse_at[l] <= s) uf_union(parent, size, g->ei[l], g->ej[l]);
+  return number_roots(n, labels, parent, size);
 }
 
 static const cc_path *sort_path;   /* qsort context, set only inside cc_dendrogram */
@@ -362,6 +367,47 @@ size_t cc_dendrogram_segments(const int *merge, const double *height, const size
 done:
   free(x); free(y);
   return ns;
+}
+
+size_t cc_dendrogram_cut(const int *merge, size_t nmerge, size_t n, size_t K, size_t *labels,
+                         size_t *parent, size_t *size)
+{
+  uf_init(parent, size, n);
+  /* rep[m] = one observation of the cluster made at merge row m (1-based): its first leaf */
+  size_t *rep = malloc((nmerge + 1) * sizeof *rep);
+  if (!rep) return 0;
+  const size_t todo = K < n ? n - K : 0;
+  for (size_t m = 0; m < nmerge; m++) {
+    size_t r[2];
+    for (int c = 0; c < 2; c++) {
+      const int e = merge[2 * m + c];
+      r[c] = e < 0 ? (size_t) (-e - 1) : rep[e];
+    }
+    rep[m + 1] = r[0];
+    if (m < todo) uf_union(parent, size, r[0], r[1]);
+  }
+  free(rep);
+  return number_roots(n, labels, parent, size);
+}
+
+size_t cc_path_at(const cc_path *h, double lambda)
+{
+  size_t s = SIZE_MAX;
+  for (size_t q = 0; q < h->nstore && h->gamma[q] <= lambda; q++) s = q;
+  return s;
+}
+
+void cc_centroids(const double *x, const unsigned char *observed, size_t n, size_t p,
+                  const size_t *labels, size_t K, double *cent, size_t *count)
+{
+  for (size_t c = 0; c < p; c++) {
+    double *cc = cent + c * K;
+    size_t *m = count + c * K;
+    for (size_t k = 0; k < K; k++) { cc[k] = 0; m[k] = 0; }
+    for (size_t i = 0; i < n; i++)
+      if (!observed || observed[c * n + i]) { cc[labels[i]] += x[c * n + i]; m[labels[i]]++; }
+    for (size_t k = 0; k < K; k++) cc[k] = m[k] ? cc[k] / (double) m[k] : NAN;
+  }
 }
 
 double cc_ari(const size_t *a, const size_t *b, size_t n)

@@ -113,6 +113,25 @@ size_t cc_dendrogram(const cc_path *path, const cc_graph *g, int *merge, double 
 size_t cc_dendrogram_segments(const int *merge, const double *height, const size_t *order,
                               size_t n, size_t nmerge, double *seg);
 
+/* The partition into K clusters (1 <= K <= n) read off a dendrogram: the first n - K merges of
+ * merge (nmerge rows, hclust convention) applied to n singletons; labels (n) numbered 0, 1, ... in
+ * order of first appearance.  Returns the number of clusters (> K when nmerge < n - K).
+ * parent, size: n scratch each. */
+size_t cc_dendrogram_cut(const int *merge, size_t nmerge, size_t n, size_t K, size_t *labels,
+                         size_t *parent, size_t *size);
+
+/* The stored iterate that holds the path's partition at level lambda: the last s with
+ * gamma[s] <= lambda (every fusion is stored, so the partition is constant until the next stored
+ * level), or SIZE_MAX when lambda is below the first stored level (no fusion yet). */
+size_t cc_path_at(const cc_path *path, double lambda);
+
+/* Cluster centroids from observed entries only: cent (K x p, column-major) = the mean of x over
+ * the members of each cluster at which the column is observed (observed NULL: every entry), NAN
+ * when no member observes it; count (K x p) = the number of entries averaged.
+ * x: n x p, column-major; labels < K. */
+void cc_centroids(const double *x, const unsigned char *observed, size_t n, size_t p,
+                  const size_t *labels, size_t K, double *cent, size_t *count);
+
 /* Adjusted Rand index of two labelings (labels < n). */
 double cc_ari(const size_t *a, const size_t *b, size_t n);
 
