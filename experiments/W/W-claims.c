@@ -1,6 +1,7 @@
-/* W-claims -- the verdicts on claims W1-W9 (Weylandt, Nagorski & Allen 2020, CARP), each computed
+/* W-claims -- the verdicts on claims W1-W12 (Weylandt, Nagorski & Allen 2020, CARP), each computed
  * from the data files the figures are drawn from.  Criteria are those fixed in the spec before any
- * data were seen (W9, ours, before its full run); they are printed with every verdict. */
+ * data were seen, except W12's (ours), chosen after a seed-1 pilot equal to its full run (so seeds
+ * 2..5 of make robustness are its independent test); they are printed with every verdict. */
 #include <math.h>
 #include <string.h>
 #include <unistd.h>
@@ -206,13 +207,13 @@ static int claim_W7(claim_result *res)
   return ok ? 0 : 1;
 }
 
-/* W9 (ours, for the carp tool): missing values.  With cells deleted uniformly at random, CARP fitted
+/* W12 (ours, for the carp tool): missing values.  With cells deleted uniformly at random, CARP fitted
  * on the observed cells keeps the complete data's partitions: the adjusted Rand index at matched
  * cluster counts K = 2..10, averaged over K and 3 random deletions, is at least 0.5 on every data
- * set at 5% and at 10% of the cells missing (criterion fixed before the full runs; a pilot under
- * seed 1 gave 0.67 to 0.83).  The baseline (column means filled in, then CARP as on complete data)
+ * set at 5% and at 10% of the cells missing (chosen after a pilot under seed 1, which gave 0.67 to
+ * 0.83 and is the full run's configuration: seeds 2..5 are the independent test).  The baseline (column means filled in, then CARP as on complete data)
  * is reported beside it, without a criterion. */
-static int claim_W9(claim_result *res)
+static int claim_W12(claim_result *res)
 {
   static const char *name[3] = { "presidential", "authors", "TCGA" };
   static const double frac[2] = { 0.05, 0.1 };
@@ -343,7 +344,7 @@ int main(int argc, char **argv)
   proc_init();
   static const claim_entry claims[] = {
     { "W1", claim_W1 }, { "W2", claim_W2 }, { "W3", claim_W3 }, { "W4", claim_W4 },
-    { "W5", claim_W5 }, { "W6", claim_W6 }, { "W7", claim_W7 }, { "W8", claim_W8 }, { "W9", claim_W9 },
+    { "W5", claim_W5 }, { "W6", claim_W6 }, { "W7", claim_W7 }, { "W8", claim_W8 }, { "W12", claim_W12 },
   };
   return claim_main(argc, argv, "W-claims", claims, sizeof claims / sizeof claims[0]);
 }
