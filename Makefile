@@ -43,12 +43,14 @@ AR_LIBS = $(filter-out -lgslcblas,$(shell pkg-config --libs gsl)) -lcholmod -lop
 VERSION_NOW  := $(shell git describe --always --dirty --tags 2>/dev/null || cat VERSION 2>/dev/null || echo unknown)
 VERSION_DATE := $(shell git log -1 --format=%cs 2>/dev/null || echo undated)
 VERSION_COMMIT := $(shell git rev-parse HEAD 2>/dev/null || echo unknown)
-# Source links in the paper point into the repository named in CITATION.cff, at this commit.
+# Source links in the paper are paths relative to the artifact's root, or, when CITATION.cff names a
+# repository (repository-code) or make is given REPO_URL=..., links into it at this commit.
 REPO_URL := $(shell sed -n 's/^repository-code: *"\{0,1\}\([^"]*\)"\{0,1\}/\1/p' CITATION.cff)
 
 # ---- Debian packages: installed when missing -----------------------------------------------
 BUILD_PKGS := gcc make pkg-config libgsl-dev libopenblas-dev libsuitesparse-dev
-DOC_PKGS   := gnuplot-nox texlive-latex-base texlive-latex-recommended texlive-fonts-recommended latexmk
+DOC_PKGS   := gnuplot-nox texlive-latex-base texlive-latex-recommended texlive-fonts-recommended latexmk \
+              lmodern poppler-utils
 define install_missing
 if command -v dpkg-query >/dev/null; then \
   missing=""; \
@@ -168,20 +170,42 @@ $(TEX)/buildinfo.tex: FORCE | $(TEX)
 	  echo '\newcommand{\ArtifactRepo}{$(REPO_URL)}'; } > $@.new
 	@cmp -s $@.new $@ && rm $@.new || mv $@.new $@
 
-# The machine and tools of this build, for the reproducibility appendix.
-$(TEX)/environment.tex: FORCE | $(TEX)
-	@CC="$(CC)" bash paper/environment.sh experiments/resources.tsv > $@.new
-	@cmp -s $@.new $@ && rm $@.new || mv $@.new $@
 $(TEX)/cost-table.tex: experiments/claims.tsv experiments/resources.tsv experiments/claims.awk | $(TEX)
 	awk -F'\t' -v mode=cost -f experiments/claims.awk experiments/claims.tsv experiments/resources.tsv > $@
 
 PAPER_SRC := $(wildcard paper/*.tex paper/sections/*.tex paper/recorded/*.tex paper/*.bib)
 $(OUT)/paper.pdf: $(PAPER_SRC) $(FIGS:%=$(F)/%.tex) $(TEX)/macros.tex $(TEX)/claims-table.tex $(TEX)/verdicts.tex \
-                  $(TEX)/buildinfo.tex $(TEX)/environment.tex $(TEX)/cost-table.tex | deps-doc
+                  $(TEX)/buildinfo.tex $(TEX)/cost-table.tex | deps-doc
 	TEXINPUTS=paper:$(TEX):: BIBINPUTS=paper: latexmk -pdf -interaction=nonstopmode \
 	  -halt-on-error -outdir=$(TEX) paper/paper.tex > $(TEX)/latexmk.out 2>&1 \
 	  || { tail -n 30 $(TEX)/latexmk.out; exit 1; }
 	cp $(TEX)/paper.pdf $@
+
+# ---- paper: sources, recorded snapshots, check-paper ----------------------------------------
+# (one block, to be moved as a whole into the paper's make fragment)
+# sources.tex: each program's source file, so that captions link to it by a path relative to the
+# artifact's root (paper.pdf sits there in make dist's archive).
+PAPER_PROGRAM_SRC := $(wildcard experiments/*.c)
+$(TEX)/sources.tex: FORCE | $(TEX)
+	@{ $(foreach f,$(PAPER_PROGRAM_SRC),printf '\\expandafter\\def\\csname source@%s\\endcsname{%s}\n' $(basename $(notdir $(f))) $(f);) } > $@.new
+	@cmp -s $@.new $@ && rm $@.new || mv $@.new $@
+$(OUT)/paper.pdf: $(TEX)/sources.tex
+# What the paper quotes from a machine is a snapshot that make record copies into paper/recorded/
+# (committed), never the live build, so that the PDF is the same on every build and machine: the
+# benchmark summary (Section "Computational cost") and the machine and tools it was measured with.
+BENCH_SNAPSHOT := paper/recorded/bench-summary.tsv
+.PHONY: record-paper check-paper
+record: record-paper
+record-paper:
+	@if [ -f $(BENCH_DIR)/summary.tsv ]; then cp $(BENCH_DIR)/summary.tsv $(BENCH_SNAPSHOT); fi
+	@CC="$(CC)" bash paper/environment.sh > paper/recorded/environment.tex
+# make check-paper: the PDF as a reader sees it -- no raw markup or placeholders in its text, no
+# overfull boxes, undefined references or multiply defined labels in the LaTeX log, no page (but
+# the last) less than a third full, metadata set.  make (and make quick) run it on their PDF.
+paper: check-paper
+check-paper: $(OUT)/paper.pdf | deps-doc ## check the PDF as a reviewer reads it (raw markup, placeholders, overfull boxes, near-empty pages)
+	@bash tests/check-paper.sh $(OUT)/paper.pdf $(TEX)/paper.log
+# ---- end of the paper block -----------------------------------------------------------------
 
 # ---- user-facing targets --------------------------------------------------------------------
 # Independent runs go in parallel, JOBS at a time (each run is single-threaded and deterministic,
@@ -311,15 +335,16 @@ BENCH_PROGS := $(sort $(BENCHES) $(foreach t,$(BENCH_TURNS),$(firstword $(subst 
 bench: $(foreach k,$(BENCH_PROGS),$(if $(wildcard tests/bench_$(k).c),$(BENCH_BIN)/bench_$(k))) | deps-bench ## benchmarks side by side with the memory bandwidth and numpy -> build/bench/summary.tsv
 	@BENCH_TURNS='$(BENCH_TURNS)' BENCH_ROUNDS=$(BENCH_ROUNDS) \
 	  bash tests/bench.sh $(BENCH_DIR) $(BENCH_BIN) $(BENCH_PY) $(BENCHES)
-# The "Computational cost" appendix (paper/sections/cost.tex) shows build/bench/summary.tsv when it
-# exists and otherwise says that make bench fills it: the paper never depends on running them.
+# The "Computational cost" section (paper/sections/cost.tex) shows the snapshot of
+# build/bench/summary.tsv that make record copies to $(BENCH_SNAPSHOT): the paper never depends on
+# running them.
 cost-bandwidth_figdata := $(D)/cost-bandwidth.tsv
 $(OUT)/paper.pdf: $(TEX)/cost-body.tex
 $(D)/cost-bandwidth.tsv: tests/bench-latex.awk FORCE | $(D)
-	@awk -F'\t' -v mode=figure -f $< $(wildcard $(BENCH_DIR)/summary.tsv) /dev/null > $@.new
+	@awk -F'\t' -v mode=figure -f $< $(wildcard $(BENCH_SNAPSHOT)) /dev/null > $@.new
 	@cmp -s $@.new $@ && rm $@.new || mv $@.new $@
 $(TEX)/cost-body.tex: tests/bench-latex.awk FORCE | $(TEX)
-	@awk -F'\t' -v mode=latex -f $< $(wildcard $(BENCH_DIR)/summary.tsv) /dev/null > $@.new
+	@awk -F'\t' -v mode=latex -f $< $(wildcard $(BENCH_SNAPSHOT)) /dev/null > $@.new
 	@cmp -s $@.new $@ && rm $@.new || mv $@.new $@
 # ---- end of benchmarks ----------------------------------------------------------------------
 
