@@ -17,6 +17,7 @@
 #            cost is the sum of the wall times and the largest peak memory of the runs it needs,
 #            from the second file (experiments/resources.tsv, the last recorded full build)
 #   cost     the same per-claim costs as LaTeX table rows, for the paper's appendix
+#   tex      each line of the second file through tex_plain() (tests/claims-tex.sh)
 # ---- plain text -> LaTeX: the one conversion of checker-printed and registry text ----------------
 # Checkers print their measured values and criteria in plain ASCII (make claims and the README show
 # them as they are).  tex_plain() typesets such a string for the paper: words stay text, every run of
@@ -35,14 +36,17 @@ BEGIN {
   split("ln log sin cos exp max min sum det", F, " ")
   for (i in F) FUNC[F[i]] = "\\" F[i]
 }
-function tex_text(s,    n, part, k, out) {   # a text token: escapes; alpha-dependent, rank-r
+function tex_text(s,    n, part, k, out, punct) {   # a text token: escapes; alpha-dependent, rank-r
   gsub(/\\/, "\\textbackslash ", s); gsub(/[&%$#_{}]/, "\\\\&", s)
   gsub(/~/, "\\textasciitilde{}", s); gsub(/\^/, "\\textasciicircum{}", s)
   if (index(s, "-")) {
     n = split(s, part, "-"); out = ""
-    for (k = 1; k <= n; k++)
+    for (k = 1; k <= n; k++) {
+      punct = ""
+      if (match(part[k], /[,;:.)]+$/)) { punct = substr(part[k], RSTART); part[k] = substr(part[k], 1, RSTART - 1) }
       out = out (k > 1 ? "-" : "") (part[k] in GREEK ? "$" GREEK[part[k]] "$" : \
-                                    k > 1 && part[k] ~ /^[b-zA-Z]$/ ? "$" part[k] "$" : part[k])
+                                    k > 1 && part[k] ~ /^[b-zA-Z]$/ ? "$" part[k] "$" : part[k]) punct
+    }
     s = out
   }
   return s
@@ -55,7 +59,8 @@ function tex_is_text(w, prev, nxt,    core) {
   if (core ~ /^[SJDMWX][0-9]+[a-z]?$/) return 1   # a claim id
   if (core ~ /^[A-Za-z0-9]+(-[A-Za-z0-9]+)+$/ && core ~ /[A-Za-z][A-Za-z][A-Za-z]/) return 1
   if (core !~ /^[A-Za-z][A-Za-z']*$/) return 0
-  if (core in FUNC && w == core) return tex_is_text(nxt)   # "the sum of" but "sum eta_t^2"
+  # "the sum of" but "sum eta_t^2" and "max - min"
+  if (core in FUNC && w == core) return tex_is_text(nxt) && tex_is_text(prev)
   if (core in GREEK || core in FUNC || core == "nan") return 0
   if (length(core) == 1) return core == "a" || core == "R" || (core == "I" && prev == "Phase")
   return 1
@@ -193,6 +198,7 @@ file == 1 {
   seen[$1] = 1; n++; id[n] = $1; checker[n] = $2; data[n] = $3; budget[n] = $4; section[n] = $5; statement[n] = $6; stex[n] = $7
   next
 }
+mode == "tex" && file == 2 { print tex_plain($0); next }
 (mode == "readme" || mode == "cost") && file == 2 {   # measured cost of each run
   if ($0 !~ /^#/ && NF == 3) { run_wall[$1] = $2; run_peak[$1] = $3 }
   next

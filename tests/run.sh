@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # run.sh BINDIR -- the single test runner: every tests/test_* program, then the command-line checks
-# of tests/cli.sh.  Each part prints "NAME: N passed, N failed"; the last line is the total.
+# of tests/cli.sh, the interruption test, the claims table's LaTeX conversion and the paper check.
+# Each part prints "NAME: N passed, N failed"; the last line is the total.
 set -u
 bindir=${1:?usage: tests/run.sh BINDIR}
 here=$(cd "$(dirname "$0")" && pwd)
@@ -25,6 +26,11 @@ out=$(bash "$here/cli.sh" "$bindir"); status=$?
 tally cli "$status" "$out"
 out=$(bash "$here/interrupt.sh"); status=$?
 tally interrupt "$status" "$out"
+# The paper's claims table conversion and the paper check itself.
+out=$(bash "$here/claims-tex.sh"); status=$?
+tally claims-tex "$status" "$out"
+out=$(bash "$here/check-paper-selftest.sh"); status=$?
+tally check-paper "$status" "$out"
 # The README's claim table must be the one generated from the registry (make readme).
 top=$(cd "$here/.." && pwd)
 if awk -F'\t' -v mode=readme -f "$top/experiments/claims.awk" "$top/experiments/claims.tsv" \
