@@ -77,18 +77,24 @@ int main(int argc, char **argv)
   if (out_macros_open(&f, &p)) return CORE_EXIT_NUMERIC;
   static const char *arm_tex[NA] = { "LiftedVone", "UnliftedUnit", "LiftedGauss", "UnliftedGauss", "UnliftedVone" };
   static const char *idx_tex[] = { "A", "B", "C", "D", "E", "F", "G", "H" };
-  char name[96], num[64];
+  /* Macro names from the run's name (MSuccessEps... for M-success-eps), so that a second run of this
+   * program (another eps grid) has its own. */
+  char pre[64], name[128], num[64];
+  out_macro_prefix(&p, pre, sizeof pre);
   for (size_t k = 0; k < epss.n && k < 8; k++) {
-    snprintf(name, sizeof name, "MSuccessEpsEps%s", idx_tex[k]);
+    snprintf(name, sizeof name, "%sEps%s", pre, idx_tex[k]);
     out_macro(&f, name, "%s", out_tex_number(num, sizeof num, epss.v[k], 2));
     for (int a = 0; a < NA; a++) {
-      snprintf(name, sizeof name, "MSuccessEps%s%s", arm_tex[a], idx_tex[k]);
+      snprintf(name, sizeof name, "%s%s%s", pre, arm_tex[a], idx_tex[k]);
       out_macro(&f, name, "%.2f", res[k][a].rate);
     }
   }
-  out_macro(&f, "MSuccessEpsN", "%ld", n);
-  out_macro(&f, "MSuccessEpsTrialsLifted", "%ld", tl);
-  out_macro(&f, "MSuccessEpsTrialsControl", "%ld", tc);
+  snprintf(name, sizeof name, "%sN", pre);
+  out_macro(&f, name, "%ld", n);
+  snprintf(name, sizeof name, "%sTrialsLifted", pre);
+  out_macro(&f, name, "%ld", tl);
+  snprintf(name, sizeof name, "%sTrialsControl", pre);
+  out_macro(&f, name, "%ld", tc);
   if (out_commit(&f)) return CORE_EXIT_NUMERIC;
   return 0;
 }
