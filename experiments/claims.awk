@@ -130,8 +130,8 @@ function tex_math(s,    out, i, n, c, c2, c3, rest, j, id, lastnum, sc) {
       if (substr(s, i, 1) == "*" && substr(s, i + 1, 1) !~ /[A-Za-z0-9(]/) { out = out "^*"; i++ }
       lastnum = 0; continue
     }
-    if (c == " ") {   # a space between two names or numbers in a list ("l=1 0.01") stays visible
-      out = out (substr(s, i - 1, 1) ~ /[A-Za-z0-9)]/ && substr(s, i + 1, 1) ~ /[0-9]/ ? "\\ " : " "); i++; continue
+    if (c == " ") {   # a space before a number or a parenthesis ("l=1 0.01", "10 (K = 9)") stays visible
+      out = out (substr(s, i - 1, 1) ~ /[A-Za-z0-9)]/ && substr(s, i + 1, 1) ~ /[0-9(]/ ? "\\ " : " "); i++; continue
     }
     lastnum = 0
     if (c2 == "||") { out = out "\\|"; i += 2; continue }
@@ -248,12 +248,21 @@ END {
     for (j = 1; j <= m; j++)
       if (run_resources(rs[j])) printf "%s\t%.1f\t%.0f\n", rs[j], rw, rk / 1024
   } else if (mode == "cost") {
-    print "\\begin{tabular}{@{}lrr@{}}\n\\toprule\nclaim & run time (s) & peak memory (MiB)\\\\\n\\midrule"
-    for (i = 1; i <= n; i++)
-      if (claim_cost(i)) printf "%s & %.1f & %.0f\\\\\n", id[i], cw, cp
-      else printf "%s & -- & --\\\\\n", id[i]
-    for (r in run_wall) { tw += run_wall[r]; if (run_peak[r] > tp) tp = run_peak[r] }
-    printf "\\midrule\nevery run once & %.0f & %.0f\\\\\n", tw, tp
+    # three claims a row, so that the table is short and wide
+    print "\\begin{tabular}{@{}lrr@{\\qquad}lrr@{\\qquad}lrr@{}}\n\\toprule"
+    print "claim & time (s) & MiB & claim & time (s) & MiB & claim & time (s) & MiB\\\\\n\\midrule"
+    rows = int((n + 2) / 3)
+    for (r = 1; r <= rows; r++) {
+      for (c = 0; c < 3; c++) {
+        i = r + c * rows
+        if (i > n) cell = " & & "
+        else if (claim_cost(i)) cell = sprintf("%s & %.1f & %.0f", id[i], cw, cp)
+        else cell = sprintf("%s & -- & --", id[i])
+        printf "%s%s", cell, c < 2 ? " & " : "\\\\\n"
+      }
+    }
+    for (run in run_wall) { tw += run_wall[run]; if (run_peak[run] > tp) tp = run_peak[run] }
+    printf "\\midrule\n\\multicolumn{9}{@{}l}{every run once: %.0f\\,s in all, largest peak %.0f\\,MiB}\\\\\n", tw, tp
     print "\\bottomrule\n\\end{tabular}"
   } else if (mode == "report") {
     status = 0
