@@ -233,7 +233,7 @@ test-browser: deps-browser ## the interactive path page in headless Chromium (qu
 	@$(MAKE) --no-print-directory MODE=quick $(B)/quick/W-path.html
 	@bash tests/browser.sh $(B)/quick/W-path.html $(B)/quick/data/W-path.tsv $(B)/quick/W-path.png
 
-record: ## copy the last full build's measured costs (run times, W wall times) into the repository
+record: ## copy the last full build's measured costs (run times, W wall times), the benchmark summary and the machine's description into the repository
 	@if ls $(B)/full/data/*.resources >/dev/null 2>&1; then \
 	  awk -F'\t' -v mode=resources -v dir=$(B)/full/data -v runs="$(RUNS)" -f experiments/claims.awk \
 	    experiments/claims.tsv > experiments/resources.tsv; fi
