@@ -8,7 +8,7 @@ set logscale xy
 set format x "$10^{%L}$"
 set xlabel 'predicted $t_i^{\rm pred}$'
 set ylabel 'measured $t_i$'
-set key outside right top spacing 1.5
+set key outside right top
 set xrange [5:5000]
 set lmargin 12
 set yrange [5:5000]

@@ -2,7 +2,7 @@
 # first-order emergence times t_i^pred as dashed vertical marks.
 load 'figures/style.gp'
 set key Left reverse
-set ylabel offset -1.5
+set ylabel offset 0,0
 set terminal cairolatex size 12cm,11cm
 f = data.'J-staircase.tsv'
 marks = data.'J-staircase-marks.tsv'
@@ -12,9 +12,11 @@ do for [i=1:5] {
   stats marks using (column('i') == i ? column('t_pred') : NaN) nooutput
   set arrow i from STATS_max, graph 0 to STATS_max, graph 1 nohead dt 2 lc rgb '#777777' lw 0.8
 }
+# equal panel widths: explicit margins (the two keys outside have different widths)
 set multiplot layout 2,1
-set lmargin 13
-set key spacing 1.6
+set lmargin at screen 0.13
+set rmargin at screen 0.74
+set key spacing 1.2
 set logscale y
 set xrange [0:T]
 set key outside right top

@@ -6,7 +6,7 @@ set output out.'.tex'
 set logscale y
 set xlabel 'iteration $t$'
 set ylabel '$\hat\kappa_t$'
-set key at graph 0.55, graph 0.96 left top reverse Left nobox noopaque font ",7" spacing 1.2 samplen 2
+set key at graph 0.55, graph 0.96 left top reverse Left nobox noopaque spacing 1.2 samplen 2
 f = data.'M-rank1.tsv'
 plot f using 't':'kappa_1' with lines lt 1 title '$\hat\kappa_t$, $l=1$', \
      f using 't':'bound_1' with lines lt 1 dt 2 title 'bound, $l=1$', \

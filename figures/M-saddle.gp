@@ -3,11 +3,11 @@
 load 'figures/style.gp'
 set terminal cairolatex pdf input colortext size 12cm,6.5cm font ",8" linewidth 1.5
 set output out.'.tex'
-set format y "%g"
+set format y "$%g$"
 set xlabel 'step $s$'
 set ylabel 'loss minus its value at $s=0$'
 set yrange [-0.15:0.25]
-set key at graph 0.04, graph 0.97 left top reverse Left nobox noopaque font ",7" spacing 1.3 samplen 2
+set key outside right top reverse Left nobox samplen 2
 f = data.'M-saddle.tsv'
 plot f using 's':'f_e1' with lines lt 1 title '$f(\hat x+s e_1)$', \
      f using 's':'f_e2' with lines lt 3 dt 4 title '$f(\hat x+s e_2)$', \

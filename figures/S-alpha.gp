@@ -10,10 +10,12 @@ icept = STATS_min
 set logscale xy
 set format x "$10^{%L}$"
 set xrange [3e-9:5]
-set yrange [1e-16:30]
+# down to the smallest train loss of a large-initialization run (one converges to ~1e-30)
+set yrange [1e-32:1e3]
+set ytics 1e-30,1e5,1e0
 set xlabel 'initialization scale $\alpha$'
 set ylabel 'error at $T$'
-set key right bottom
+set key at graph 0.3, graph 0.34 left top
 fit_line(a) = (a <= 0.02) ? exp(icept) * a**slope : 1/0
 plot small using 'alpha':'test_median':'test_min':'test_max' with yerrorlines lt 1 title 'test, $\mu=0.1$', \
      small using 'alpha':'train_median':'train_min':'train_max' with yerrorlines lt 2 title 'train, $\mu=0.1$', \

@@ -5,8 +5,8 @@
 # that many).
 load 'figures/style.gp'
 f = data.'W-path.tsv'
-set format x '%g'
-set format y '%g'
+set format x '$%g$'
+set format y '$%g$'
 set key off
 unset grid
 stats f using (column('record') == 0 ? column('s') : NaN) nooutput

@@ -1,8 +1,9 @@
 # W-dendro: the dendrogram of the CARP path of the presidential speeches (hclust merge/height from
 # W-path), heights = the regularization level lambda of each merge on a log scale (leaves drawn from
-# half the lowest merge), leaves labelled.
+# half the lowest merge), leaves labelled.  The labels style reads backslash escapes in its text (\t
+# is a tab), hence '\\tiny{}'; a text that begins with { loses its alignment in cairolatex.
 load 'figures/style.gp'
-set terminal cairolatex size 12cm,10cm
+set terminal cairolatex size 12cm,8.5cm
 set logscale y
 set format y '$10^{%L}$'
 set xtics scale 0 format ''
@@ -20,4 +21,4 @@ set yrange [floor:*]
 lift(y) = y > 0 ? y : floor
 plot data.'W-path-segments.tsv' using 'x0':(lift(column('y0'))):(column('x1') - column('x0')):(lift(column('y1')) - lift(column('y0'))) \
        with vectors nohead lt 1 lw 0.8, \
-     data.'W-path-leaves.tsv' using 'x':(floor):('{\tiny '.strcol('label').'}') with labels rotate by 90 right offset 0,-0.4
+     data.'W-path-leaves.tsv' using 'x':(floor):('\\tiny{} '.strcol('label')) with labels rotate by 90 right offset 0,-0.4

@@ -3,9 +3,9 @@
 load 'figures/style.gp'
 set terminal cairolatex size 12cm,6.5cm
 f = data.'W-dendrogram.tsv'
-set format y '%g'
+set format y '$%g$'
 set logscale x
-set format x '%g'
+set format x '$%g$'
 set xlabel 'number of clusters $K$'
 set ylabel 'ARI(CARP, exact)'
 set yrange [0.5:1.05]

@@ -4,8 +4,8 @@
 load 'figures/style.gp'
 set terminal cairolatex size 12cm,9cm
 f = data.'W-path.tsv'
-set format y '%g'
-set format x '%g'
+set format y '$%g$'
+set format x '$%g$'
 set xlabel 'principal component 1'
 set ylabel 'principal component 2'
 set key off

@@ -7,7 +7,7 @@ set logscale xy
 set format x "$10^{%L}$"
 set xlabel '$x = \ln(1/\alpha)/(\eta\sigma)$'
 set ylabel 'learning time $t_{\rm hit}$'
-set key outside right top spacing 1.5
+set key outside right top
 set lmargin 10
 set xrange [30:3000]
 set yrange [30:3000]

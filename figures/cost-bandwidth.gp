@@ -7,7 +7,7 @@ set output out.".tex"
 f = data.'cost-bandwidth.tsv'
 set logscale x
 set format x "$10^{%L}$"
-set format y "%g"
+set format y "$%g$"
 set xrange [1e6:1e10]
 # Without benchmark data (the paper then does not show the figure) gnuplot cannot autoscale.
 set yrange [0:*]

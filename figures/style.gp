@@ -2,6 +2,8 @@
 # thin lines, light grid.  Scripts are called as
 #   gnuplot -e "data='DIR/'; out='FIGDIR/NAME'" figures/NAME.gp
 # and load this file first; `out` gets .tex (text) and .pdf (graphics).
+# font ",8": the paper sets every figure's text in \footnotesize (8pt, \plot in paper.tex), and
+# gnuplot lays out keys and labels for that size.
 set terminal cairolatex pdf input colortext size 12cm,7cm font ",8" linewidth 1.5
 set output out.'.tex'
 set datafile separator "\t"
@@ -10,7 +12,7 @@ set datafile columnheaders
 set datafile missing "nan"
 set border lw 0.8
 set grid lc rgb "#dddddd" lw 0.5
-set key nobox samplen 2 spacing 1.15 width 0 Left reverse
+set key nobox samplen 2 spacing 1.2 width 0 Left reverse
 set ylabel offset -1.5,0
 set tics nomirror out scale 0.6
 set format y "$10^{%L}$"

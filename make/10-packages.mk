@@ -7,7 +7,7 @@
 # add their goals here the same way.
 BUILD_PKGS   := gcc make pkg-config libgsl-dev libopenblas-dev libsuitesparse-dev
 DOC_PKGS     := gnuplot-nox texlive-latex-base texlive-latex-recommended texlive-fonts-recommended \
-                latexmk poppler-utils
+                lmodern latexmk poppler-utils
 BENCH_PKGS   := python3-numpy bc git
 BROWSER_PKGS := chromium fonts-dejavu-core
 FUZZ_PKGS    := clang libclang-rt-14-dev

@@ -19,8 +19,9 @@ $(TEX)/cost-table.tex: experiments/claims.tsv experiments/resources.tsv experime
 	awk -F'\t' -v mode=cost -f experiments/claims.awk experiments/claims.tsv experiments/resources.tsv > $@
 
 # The version of the sources, written at parse time and only when it changed (a commit rebuilds the
-# PDF, nothing else).  Source links are relative to the artifact's root unless CITATION.cff names
-# a repository.
+# PDF, nothing else).  Source links in the paper are paths relative to the artifact's root, or, when
+# CITATION.cff names a repository (repository-code) or make is given REPO_URL=..., links into it at
+# this commit.
 REPO_URL := $(shell sed -n 's/^repository-code: *"\{0,1\}\([^"]*\)"\{0,1\}/\1/p' CITATION.cff)
 define BUILDINFO
 \newcommand{\ArtifactVersion}{$(subst _,\_,$(VERSION_NOW))}
@@ -32,6 +33,14 @@ define BUILDINFO
 endef
 $(shell mkdir -p $(TEX))
 $(call write_if_changed,$(TEX)/buildinfo.tex,BUILDINFO)
+# sources.tex: each program's source file, so that captions link to it by a path relative to the
+# artifact's root (paper.pdf sits there in make dist's archive); rewritten only when a program is
+# added or removed.
+define SOURCES
+$(foreach f,$(sort $(wildcard experiments/[A-Z]/*.c)),\expandafter\def\csname source@$(basename $(notdir $(f)))\endcsname{$(f)}
+)
+endef
+$(call write_if_changed,$(TEX)/sources.tex,SOURCES)
 
 # The live description of this build's machine and tools is a build log, not part of the PDF (make
 # record copies it into paper/recorded/environment.tex together with the timings it describes).
@@ -40,8 +49,16 @@ $(OUT)/build-environment.tex: FORCE | $(TEX)
 
 PAPER_SRC := $(wildcard paper/*.tex paper/sections/*.tex paper/recorded/*.tex paper/*.bib)
 $(OUT)/paper.pdf: $(PAPER_SRC) $(FIGS:%=$(F)/%.tex) $(TEX)/macros.tex $(TEX)/claims-table.tex \
-                  $(TEX)/verdicts.tex $(TEX)/buildinfo.tex $(TEX)/cost-table.tex | deps
+                  $(TEX)/verdicts.tex $(TEX)/buildinfo.tex $(TEX)/sources.tex $(TEX)/cost-table.tex | deps
 	TEXINPUTS=paper:paper/recorded:$(TEX):: BIBINPUTS=paper: latexmk -pdf -interaction=nonstopmode \
 	  -halt-on-error -outdir=$(TEX) paper/paper.tex > $(TEX)/latexmk.out 2>&1 \
 	  || { tail -n 30 $(TEX)/latexmk.out; exit 1; }
 	cp $(TEX)/paper.pdf $@
+
+# make check-paper: the PDF as a reader sees it -- no raw markup or placeholders in its text, no
+# overfull boxes, undefined references or multiply defined labels in the LaTeX log, no page (but
+# the last) less than a third full, metadata set.  make and make quick run it on their PDF.
+.PHONY: check-paper
+paper: check-paper
+check-paper: $(OUT)/paper.pdf | deps ## check the PDF as a reviewer reads it (raw markup, placeholders, overfull boxes, near-empty pages)
+	@bash tests/check-paper.sh $(OUT)/paper.pdf $(TEX)/paper.log

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# environment.sh RESOURCES -- the machine and tools of this build as LaTeX macros, for the
-# reproducibility appendix.  RESOURCES is experiments/resources.tsv (the recorded cost of each run).
+# environment.sh -- the machine and tools of this build as LaTeX macros.  make record writes them to
+# paper/recorded/environment.tex beside the costs and benchmarks it records, and the paper quotes
+# that snapshot (never the live machine: the PDF is the same on every build).
 set -u
 esc() { sed -e 's/[\\{}]//g' -e 's/[_&%$#]/\\&/g'; }
 macro() { printf '\\newcommand{\\%s}{%s}\n' "$1" "$(printf '%s' "$2" | esc)"; }
@@ -12,4 +13,3 @@ macro EnvTeX "$(pdflatex --version | head -n 1)"
 macro EnvCPU "$(grep -m 1 'model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ *//')"
 macro EnvCores "$(nproc)"
 macro EnvMemory "$(awk '/MemTotal/ { printf "%.0f", $2 / 1048576 }' /proc/meminfo)"
-macro EnvComputeTime "$(awk -F'\t' '!/^#/ { s += $2 } END { printf "%.0f", s }' "$1")"

@@ -5,10 +5,14 @@
 #   mode=figure: cost-bandwidth.tsv for figures/cost-bandwidth.gp: operator bytes against achieved
 #                bytes/s (stored packed operator: m n(n+1)/2 doubles; numpy: m n^2) and the limit.
 function tex(s) { gsub(/_/, "\\_", s); return s }
+# A figure's name in the table: breakable after its dots, so that the long names fit their column.
+function texname(s) { s = tex(s); gsub(/\./, ".\\allowbreak{}", s); return s }
 function human(v, u) {
   if (u == "B/s") return sprintf("%.2f", v / 1e9)
   if (v == int(v) && v < 1e6) return sprintf("%d", v)
-  return sprintf("%.3g", v)
+  v = sprintf("%.3g", v)
+  if (v ~ /e/) { split(v, E, "e"); v = sprintf("$%s\\times10^{%d}$", E[1], E[2] + 0) }
+  return v
 }
 function unit_tex(u) { return u == "B/s" ? "GB/s" : tex(u) }
 function nm(name, s, a) {   # n and m from "...nN.mM"
@@ -26,6 +30,9 @@ function macro(mac, row, field,   v) {   # field: ratio, verdict, gbs, or a prin
   else if (field == "verdict") v = verdict[row]
   else if (field == "gbs") v = sprintf("%.1f", value[row] / 1e9)
   else v = sprintf(field ~ /^%/ ? field : "%.3g", value[row])
+  if (v ~ /^-?[0-9.]+e[-+][0-9]+$/) {   # 2.7e-05 -> 2.7 x 10^{-5}, for the text
+    split(v, E, "e"); v = sprintf("\\ensuremath{%s\\times10^{%d}}", E[1], E[2] + 0)
+  }
   printf "\\newcommand{\\%s}{%s}\n", mac, v
 }
 END {
@@ -107,12 +114,12 @@ END {
   macro("CostMakeTotal", "build.make.total", "%.0f")
   macro("CostBenchTotal", "bench.total", "%.0f")
   print "\\newcommand{\\CostTable}{%"
-  print "\\begin{longtable}{@{}lrlllr@{}l@{}}"
+  print "\\begin{longtable}{@{}>{\\raggedright}p{0.29\\textwidth}rl>{\\raggedright}p{0.25\\textwidth}lr@{}l@{}}"
   print "\\toprule figure & value & unit & reference & ratio & goal & \\ verdict\\\\ \\midrule\\endhead"
   for (i = 1; i <= rows; i++) {
     r = name[i]
-    printf "\\texttt{%s} & %s & %s & %s & %s & %s & \\ %s\\\\\n", tex(r), human(value[r], unit[r]),
-      unit_tex(unit[r]), ref[r] == "-" ? "" : "\\texttt{" tex(ref[r]) "}", ratio[r] == "-" ? "" : ratio[r],
+    printf "\\texttt{%s} & %s & %s & %s & %s & %s & \\ %s\\tabularnewline\n", texname(r), human(value[r], unit[r]),
+      unit_tex(unit[r]), ref[r] == "-" ? "" : "\\texttt{" texname(ref[r]) "}", ratio[r] == "-" ? "" : ratio[r],
       goal[r] == "-" ? "" : "$" (goal[r] ~ /^>=/ ? "\\ge " substr(goal[r], 3) : "1\\pm " substr(goal[r], 2)) "$",
       verdict[r] == "-" ? "" : verdict[r]
   }

@@ -75,7 +75,7 @@ static int claim_D2(claim_result *res)
     claim_measured(res, "%s: per-decade ratios %s, drift(1e-4)/drift(1e-1) = %.3g", act_name[a], list,
                    nd == 4 ? d[3] / d[0] : NAN);
   }
-  claim_criterion(res, "drift = max_t,h |D_h(t) - D_h(0)| at eta T = 5 shrinks 5-20x per decade of eta and "
+  claim_criterion(res, "drift = max_{t,h} |D_h(t) - D_h(0)| at eta T = 5 shrinks 5-20x per decade of eta and "
                        "drift(1e-4) <= 1e-3 drift(1e-1), each activation");
   table_free(t);
   return 0;
@@ -361,7 +361,7 @@ static int claim_D10(claim_result *res)
     res->pass = res->pass && ok;
     claim_measured(res, "%s: drift/eta in [%.4g, %.4g]", act_name[a], lo, hi);
   }
-  claim_criterion(res, "drift = max_t,h |D_h(t) - D_h(0)| at eta T = 2: drift/eta equal within 5%% over "
+  claim_criterion(res, "drift = max_{t,h} |D_h(t) - D_h(0)| at eta T = 2: drift/eta equal within 5%% over "
                        "eta = 1e-1..1e-4, each activation (as D2b)");
   table_free(t);
   return 0;

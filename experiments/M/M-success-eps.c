@@ -57,19 +57,19 @@ int main(int argc, char **argv)
   if (out_commit(&f)) return PROC_EXIT_NUMERIC;
 
   if (out_macros_open(&f, &p)) return PROC_EXIT_NUMERIC;
-  static const char *idx_tex[] = { "A", "B", "C", "D", "E", "F", "G", "H" };
+  /* macros named after the run (MSuccessEps... for M-success-eps), so that a second run of this
+   * program (another eps grid) has its own */
   char name[96], num[64];
   for (size_t k = 0; k < epss.n && k < 8; k++) {
-    snprintf(name, sizeof name, "MSuccessEpsEps%s", idx_tex[k]);
-    out_macro(&f, name, "%s", out_tex_number(num, sizeof num, epss.v[k], 2));
+    out_run_macro_at(&f, &p, "Eps", k, "%s", out_tex_number(num, sizeof num, epss.v[k], 2));
     for (int a = 0; a < LT_FIG1_ARMS; a++) {
-      snprintf(name, sizeof name, "MSuccessEps%s%s", lt_fig1_tex[a], idx_tex[k]);
-      out_macro(&f, name, "%.2f", res[k][a].rate);
+      snprintf(name, sizeof name, "%s", lt_fig1_tex[a]);
+      out_run_macro_at(&f, &p, name, k, "%.2f", res[k][a].rate);
     }
   }
-  out_macro(&f, "MSuccessEpsN", "%ld", n);
-  out_macro(&f, "MSuccessEpsTrialsLifted", "%ld", trials[0]);
-  out_macro(&f, "MSuccessEpsTrialsControl", "%ld", trials[2]);
+  out_run_macro(&f, &p, "N", "%ld", n);
+  out_run_macro(&f, &p, "TrialsLifted", "%ld", trials[0]);
+  out_run_macro(&f, &p, "TrialsControl", "%ld", trials[2]);
   if (out_commit(&f)) return PROC_EXIT_NUMERIC;
   return 0;
 }

@@ -10,6 +10,13 @@ M-success-eps_full  := --n 10 --l 3 --epss 1e-3,1e-4,1e-5,1e-6,1e-7 --rho 0.01 -
                        --trials-lifted 20 --trials-unlifted 200 --trials-control 20 --seed $(SEED)
 M-success-eps_quick := --n 5 --l 3 --epss 1e-3,1e-4,1e-5,1e-6,1e-7 --rho 0.01 --T 2000 \
                        --trials-lifted 3 --trials-unlifted 20 --trials-control 3 --seed $(SEED)
+# The lifted runs from v1 at eps = 1e-3 and 1e-4 started 10^{3/2} = n^{l/2} times larger (as if w0
+# were not divided by n^{l/2}): a controlled run for the paper's low success there (the same draws).
+M-success-eps-scale_prog  := M-success-eps
+M-success-eps-scale_full  := --n 10 --l 3 --epss 0.0316228,0.00316228 --rho 0.01 --T 2000 \
+                             --trials-lifted 20 --trials-unlifted 2 --trials-control 2 --seed $(SEED)
+M-success-eps-scale_quick := --n 5 --l 3 --epss 0.0111803,0.00111803 --rho 0.01 --T 2000 \
+                             --trials-lifted 3 --trials-unlifted 2 --trials-control 2 --seed $(SEED)
 M-algorithms_full   := --n 10 --l 3 --epss 1e-3,1e-4,1e-5,1e-6,1e-7 --eta 0.02 --lr 0.1 --T 2000 \
                        --trials 20 --eps-traj 1e-7 --seed $(SEED)
 M-algorithms_quick  := --n 5 --l 3 --epss 1e-3,1e-4,1e-5,1e-6,1e-7 --eta 0.02 --lr 0.1 --T 2000 \

@@ -91,17 +91,20 @@ static int claim_W3(claim_result *res)
     res->pass = nt > 0;
     for (size_t j = 0; j < nt; j++) {
       size_t common = 0, same = 0, small_bad = 0;
+      char which[128] = "";   /* the K <= 10 at which they differ, for the text */
       for (size_t i = 0; i < d->rows; i++) {
         if (claim_cell(d, i, "t") != tlist[j]) continue;
         const int eq = claim_cell(d, i, "ari") == 1.0;
         common++;
         same += (size_t) eq;
-        if (!eq && claim_cell(d, i, "K") <= 10) small_bad++;
+        if (!eq && claim_cell(d, i, "K") <= 10)
+          claim_append(which, sizeof which, "%s%.0f", small_bad++ ? ", " : " (K = ", claim_cell(d, i, "K"));
       }
+      if (small_bad) claim_append(which, sizeof which, ")");
       const double frac = common ? (double) same / (double) common : 0;
       if (small_bad || frac < 0.85) res->pass = 0;
-      claim_measured(res, "t = %g: %zu/%zu common K identical (%.1f%%), %zu differ at K <= 10", tlist[j], same,
-                     common, 100 * frac, small_bad);
+      claim_measured(res, "t = %g: %zu/%zu common K identical (%.1f%%), %zu differ at K <= 10%s", tlist[j], same,
+                     common, 100 * frac, small_bad, which);
     }
     if (!nt) claim_measured(res, "no t <= 1.02 in the data");
     claim_criterion(res, "presidential speeches, every t <= 1.02: identical partitions (ARI = 1) at every common K <= 10 "
