@@ -32,8 +32,7 @@ void cc_path_free(cc_path *h)
   free(h);
 }
 
-/* Start a path afresh (the same object can record several runs one after the other). */
-static void path_clear(cc_path *h)
+void cc_path_clear(cc_path *h)
 {
   h->nstore = 0; h->steps = 0; h->gamma_end = NAN; h->max_new = 0; h->max_new_ok = 0; h->tries_out = 0; h->capped = 0;
   for (size_t l = 0; l < h->ne; l++) { h->fuse_at[l] = SIZE_MAX; h->fuse_key[l] = NAN; h->key_prev[l] = INFINITY; }
@@ -59,26 +58,23 @@ static int path_grow(cc_path *h)
   return 0;
 }
 
-/* Newly fused edges of the current ADMM state (exact zero rows of V not yet in the path). */
-static size_t count_new(const cc_path *h, const cc_admm *a)
+size_t cc_path_count_new(const cc_path *h, const double *vnorm)
 {
   size_t m = 0;
-  for (size_t l = 0; l < a->ne; l++) m += a->vnorm[l] == 0 && h->fuse_at[l] == SIZE_MAX;
+  for (size_t l = 0; l < h->ne; l++) m += vnorm[l] == 0 && h->fuse_at[l] == SIZE_MAX;
   return m;
 }
 
-static int all_zero(const cc_admm *a)
+int cc_path_all_zero(const double *vnorm, size_t ne)
 {
-  for (size_t l = 0; l < a->ne; l++)
-    if (a->vnorm[l] != 0) return 0;
+  for (size_t l = 0; l < ne; l++)
+    if (vnorm[l] != 0) return 0;
   return 1;
 }
 
-/* Record the current state at level gamma when it fused new edges or `force`; returns the number
- * of new fusions through *nnew. */
-static int path_observe(cc_path *h, const cc_admm *a, double gamma, int force, size_t *nnew)
+int cc_path_observe(cc_path *h, const double *vnorm, const double *u, double gamma, int force, size_t *nnew)
 {
-  const size_t m = count_new(h, a);
+  const size_t m = cc_path_count_new(h, vnorm);
   if (nnew) *nnew = m;
   if (m > h->max_new) h->max_new = m;
   if (!m && !force) return 0;
@@ -86,22 +82,30 @@ static int path_observe(cc_path *h, const cc_admm *a, double gamma, int force, s
   if (rc) return rc;
   const size_t s = h->nstore++;
   size_t fused = 0;
-  for (size_t l = 0; l < a->ne; l++) {
-    if (a->vnorm[l] == 0 && h->fuse_at[l] == SIZE_MAX) { h->fuse_at[l] = s; h->fuse_key[l] = h->key_prev[l]; }
+  for (size_t l = 0; l < h->ne; l++) {
+    if (vnorm[l] == 0 && h->fuse_at[l] == SIZE_MAX) { h->fuse_at[l] = s; h->fuse_key[l] = h->key_prev[l]; }
     fused += h->fuse_at[l] != SIZE_MAX;
-    h->key_prev[l] = a->vnorm[l];
+    h->key_prev[l] = vnorm[l];
   }
   h->gamma[s] = gamma;
   h->step[s] = h->steps;
   h->nfused[s] = fused;
-  if (h->keep_u) memcpy(h->u + s * h->n * h->p, a->u, h->n * h->p * sizeof(double));
+  if (h->keep_u) memcpy(h->u + s * h->n * h->p, u, h->n * h->p * sizeof(double));
   return 0;
+}
+
+/* The CARP paths' view of the above: the ADMM state's norms and iterate. */
+static size_t count_new(const cc_path *h, const cc_admm *a) { return cc_path_count_new(h, a->vnorm); }
+static int all_zero(const cc_admm *a) { return cc_path_all_zero(a->vnorm, a->ne); }
+static int path_observe(cc_path *h, const cc_admm *a, double gamma, int force, size_t *nnew)
+{
+  return cc_path_observe(h, a->vnorm, a->u, gamma, force, nnew);
 }
 
 static int burn_in(cc_admm *a, const cc_carp_config *cfg, cc_path *h)
 {
   cc_admm_reset(a);
-  path_clear(h);
+  cc_path_clear(h);
   for (size_t b = 0; b < cfg->burnin; b++) {
     int rc = cc_admm_step(a, cfg->eps);
     if (rc) return rc;
@@ -174,7 +178,7 @@ int cc_exact(cc_admm *a, const double *grid, size_t ngrid, cc_rule rule, double 
   double *prev = malloc(cc_admm_state_size(a) * sizeof *prev);
   if (!prev) return GSL_ENOMEM;
   cc_admm_reset(a);
-  path_clear(h);
+  cc_path_clear(h);
   double xnorm = 0;
   for (size_t q = 0; q < np; q++) xnorm += a->x[q] * a->x[q];
   xnorm = sqrt(xnorm);
