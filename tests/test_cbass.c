@@ -381,6 +381,19 @@ static void test_dendrograms(gsl_rng *r)
   cc_graph_free(gr); cc_graph_free(gc);
 }
 
+static void test_block_means(void)
+{
+  /* 3 x 4, rows {0, 2} {1}, columns {0} {1, 3} {2} */
+  const double x[12] = { 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12 };
+  const size_t labr[3] = { 0, 1, 0 }, labc[4] = { 0, 1, 2, 1 };
+  double m[6];
+  size_t cnt[6];
+  cbass_block_means(x, 3, 4, labr, 2, labc, 3, m, cnt);
+  CHECK_NEAR(m[0 * 3 + 1], (4 + 6 + 10 + 12) / 4.0, 1e-15, "block (rows {0,2}, columns {1,3})");
+  CHECK_NEAR(m[1 * 3 + 0], 2, 0, "block (row 1, column 0)");
+  CHECK(cnt[0 * 3 + 1] == 4 && cnt[1 * 3 + 2] == 1, "block sizes");
+}
+
 int main(void)
 {
   proc_init();
@@ -393,6 +406,7 @@ int main(void)
   test_independent(r);
   test_cbass_run();
   test_dendrograms(r);
+  test_block_means();
   gsl_rng_free(r);
   return check_done("test_cbass");
 }

@@ -268,6 +268,28 @@ int cbass_admm_fused(const cbass_admm *a)
   return cc_path_all_zero(a->vnorm_r, a->ner) && cc_path_all_zero(a->vnorm_c, a->nec);
 }
 
+/* ---- biclusters ------------------------------------------------------------------------------------ */
+
+void cbass_block_means(const double *x, size_t n, size_t p, const size_t *labr, size_t kr,
+                       const size_t *labc, size_t kc, double *means, size_t *counts)
+{
+  for (size_t q = 0; q < kr * kc; q++) { means[q] = 0; if (counts) counts[q] = 0; }
+  for (size_t c = 0; c < p; c++)
+    for (size_t i = 0; i < n; i++) means[labr[i] * kc + labc[c]] += x[c * n + i];
+  size_t *nr = calloc(kr ? kr : 1, sizeof *nr), *nc = calloc(kc ? kc : 1, sizeof *nc);
+  if (!nr || !nc) { for (size_t q = 0; q < kr * kc; q++) means[q] = NAN; free(nr); free(nc); return; }
+  for (size_t i = 0; i < n; i++) nr[labr[i]]++;
+  for (size_t c = 0; c < p; c++) nc[labc[c]]++;
+  for (size_t a = 0; a < kr; a++)
+    for (size_t b = 0; b < kc; b++) {
+      const size_t m = nr[a] * nc[b];
+      means[a * kc + b] = m ? means[a * kc + b] / (double) m : NAN;
+      if (counts) counts[a * kc + b] = m;
+    }
+  free(nr);
+  free(nc);
+}
+
 /* ---- paths ---------------------------------------------------------------------------------------- */
 
 cbass_path *cbass_path_alloc(size_t n, size_t p, size_t ner, size_t nec, int keep_u)

@@ -84,6 +84,15 @@ void cbass_admm_split(const cbass_admm *a, double *vr, double *zr, double *vc, d
 /* 1 when every row edge and every column edge is fused. */
 int cbass_admm_fused(const cbass_admm *a);
 
+/* ---- biclusters ------------------------------------------------------------------------------------ */
+
+/* The mean of x (n x p, column-major) over each bicluster of a labelling: rows labelled
+ * labr[i] < kr, columns labc[c] < kc (e.g. cc_path_labels of the two records at one stored level);
+ * means (kr x kc, row-major: means[a kc + b]) and counts (the same shape, may be NULL).  A bicluster
+ * without entries gets NAN. */
+void cbass_block_means(const double *x, size_t n, size_t p, const size_t *labr, size_t kr,
+                       const size_t *labc, size_t kc, double *means, size_t *counts);
+
 /* ---- paths ---------------------------------------------------------------------------------------- */
 
 /* A biclustering path: two cc_path records of the same stored iterates, one per graph (row->u holds
