@@ -185,17 +185,32 @@ int cbass_admm_step(cbass_admm *a, double gamma)
   /* U_new = [X + alpha U + rho D_r^T (V_r - Z_r - D_r U)] / (1 + alpha), four columns at a time */
   for (size_t c = 0; c < p;) {
     const size_t nc = c + 4 <= p ? 4 : 1;
-    for (size_t q = c * n; q < (c + nc) * n; q++) un[q] = inv * a->x[q] + ainv * a->u[q];
+    const double *restrict xc = a->x + c * n, *restrict uc = a->u + c * n;
+    double *restrict rc = un + c * n;
+    const size_t m = nc * n;
+    size_t q = 0;
+    for (; q + 2 <= m; q += 2) {   /* two at a time: the compiler pairs them into SSE2 operations */
+      rc[q] = inv * xc[q] + ainv * uc[q];
+      rc[q + 1] = inv * xc[q + 1] + ainv * uc[q + 1];
+    }
+    if (q < m) rc[q] = inv * xc[q] + ainv * uc[q];
     row_scatter(a, un, g, c, nc);
     c += nc;
   }
-  /* + rho (V_c - Z_c - U D_c) D_c^T / (1 + alpha), column edge by column edge (contiguous columns;
-   * blocking the rows to keep U in L2 measured slower: each edge's short segments defeat prefetching) */
+  /* + rho (V_c - Z_c - U D_c) D_c^T / (1 + alpha), column edge by column edge (contiguous columns,
+   * two rows at a time; blocking the rows to keep U in L2 measured slower: each edge's short
+   * segments defeat prefetching) */
   for (size_t l = 0; l < nec; l++) {
     const double *restrict uk = a->u + ci[l] * n, *restrict um = a->u + cj[l] * n, *restrict tl = a->tc + l * n;
     double *restrict rk = un + ci[l] * n, *restrict rm = un + cj[l] * n;
     const double f = 2 * a->sc[l] - 1;
-    for (size_t r = 0; r < n; r++) {
+    size_t r = 0;
+    for (; r + 2 <= n; r += 2) {
+      const double d0 = g * (f * tl[r] - (uk[r] - um[r])), d1 = g * (f * tl[r + 1] - (uk[r + 1] - um[r + 1]));
+      rk[r] += d0; rk[r + 1] += d1;
+      rm[r] -= d0; rm[r + 1] -= d1;
+    }
+    if (r < n) {
       const double d = g * (f * tl[r] - (uk[r] - um[r]));
       rk[r] += d;
       rm[r] -= d;
