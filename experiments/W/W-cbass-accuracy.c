@@ -76,7 +76,9 @@ int main(int argc, char **argv)
     ex[i] = cbass_path_alloc(N, P, gr->ne, gc->ne, ts.v[i] == tref);
     if (!cb[i] || !ex[i]) return PROC_EXIT_NUMERIC;
     rc = cbass_run(a, &cfg, cb[i]);
+    if (rc == GSL_ERUNAWAY) return proc_diverged("W-cbass-accuracy", cb[i]->row->steps + 1, "CBASS, t = %g", ts.v[i]);
     if (!rc) rc = exact_on_grid(a, ts.v[i], ex[i]);
+    if (rc == GSL_ERUNAWAY) return proc_diverged("W-cbass-accuracy", ex[i]->row->steps + 1, "exact path, t = %g", ts.v[i]);
     if (ts.v[i] == tref) ref = ex[i];
     prog_update(&bar, (long) i + 1);
   }

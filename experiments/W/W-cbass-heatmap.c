@@ -6,11 +6,13 @@
  * went: when each edge fused, and which point joined its graph last.
  * Tables: NAME.tsv (the run, one line), -edges (every edge: graph, ends, weight, fusion step and
  * level, labels), -panels (the levels drawn), -blocks (their biclusters), -image (the data in
- * dendrogram order). */
+ * dendrogram order); and, machine-dependent, -timing.tsv and -timing-macros.tex: the wall time of
+ * what the package's CBASS() computes (weights, path, both dendrograms) and the peak memory. */
 #include <math.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/resource.h>
 #include "experiment.h"
 #include "io/csv.h"
 #include "models/cbass.h"
@@ -115,6 +117,35 @@ static void write_tail(out_file *f, const opt_parser *p, run *R)
   out_run_macro(f, p, "LastNodeWeightRatio", "%s", out_tex_number(num, sizeof num, med / wmax, 2));
 }
 
+/* Row clusters against the row labels (when labels repeat, as TCGA's subtypes) at stored level s:
+ * the second-largest row cluster, its most common label, and how many rows carry that label. */
+static void write_labels(out_file *f, const opt_parser *p, run *R, size_t s)
+{
+  const size_t n = R->raw->n, k = cc_path_labels(R->h[0], R->g[0], s, R->lab[0], R->par, R->sz);
+  char **name = R->raw->rowname;
+  size_t *size = calloc(k, sizeof *size), big = 0, second = SIZE_MAX;
+  if (!size || k < 2) { free(size); return; }
+  for (size_t i = 0; i < n; i++) size[R->lab[0][i]]++;
+  for (size_t c = 1; c < k; c++) big = size[c] > size[big] ? c : big;
+  for (size_t c = 0; c < k; c++)
+    if (c != big && (second == SIZE_MAX || size[c] > size[second])) second = c;
+  size_t best = SIZE_MAX, bestn = 0, total = 0;   /* the most common label in that cluster (first on ties) */
+  for (size_t i = 0; i < n; i++) {
+    if (R->lab[0][i] != second) continue;
+    size_t m = 0;
+    for (size_t j = 0; j < n; j++) m += R->lab[0][j] == second && !strcmp(name[j], name[i]);
+    if (m > bestn) { bestn = m; best = i; }
+  }
+  for (size_t j = 0; j < n; j++) total += !strcmp(name[j], name[best]);
+  out_run_macro(f, p, "LabelClusters", "%zu", k);
+  out_run_macro(f, p, "LabelLargest", "%zu", size[big]);
+  out_run_macro(f, p, "LabelSecond", "%zu", size[second]);
+  out_run_macro(f, p, "LabelSecondName", "%s", name[best]);
+  out_run_macro(f, p, "LabelSecondCount", "%zu", bestn);
+  out_run_macro(f, p, "LabelSecondTotal", "%zu", total);
+  free(size);
+}
+
 int main(int argc, char **argv)
 {
   proc_init();
@@ -136,6 +167,7 @@ int main(int argc, char **argv)
   if (!raw) return PROC_EXIT_NUMERIC;
   if (!raw->colname || !raw->rowname) { fprintf(stderr, "W-cbass-heatmap: %s: needs row labels and a header\n", csv); return PROC_EXIT_NUMERIC; }
   const size_t n = raw->n, pp = raw->p, m = n > pp ? n : pp;
+  const double t0 = proc_seconds();
   double *x = cc_colmajor(raw->x, n, pp), mean = 0;
   if (!x) return PROC_EXIT_NUMERIC;
   for (size_t q = 0; q < n * pp; q++) mean += x[q];   /* added back to the biclusters' means */
@@ -149,7 +181,7 @@ int main(int argc, char **argv)
   if (!h) return PROC_EXIT_NUMERIC;
   const cc_carp_config cfg = { t, 1e-6, 50, 10, 100000000 };
   int rc = cbass_run(a, &cfg, h);
-  if (rc == GSL_ERUNAWAY) fprintf(stderr, "W-cbass-heatmap: non-finite iterate at step %zu\n", h->row->steps + 1);
+  if (rc == GSL_ERUNAWAY) return proc_diverged("W-cbass-heatmap", h->row->steps + 1, "t = %g", t);
   if (rc) return PROC_EXIT_NUMERIC;
 
   run R = { raw, { gr, gc }, { h->row, h->col }, { 0 }, { 0 }, { 0 }, malloc(m * sizeof(size_t)),
@@ -163,6 +195,7 @@ int main(int argc, char **argv)
     R.nmerge[s] = cc_dendrogram(R.h[s], R.g[s], R.merge[s], height, R.order[s]);
     for (size_t r = 0; r < k; r++) R.pos[s][R.order[s][r]] = r;
   }
+  const double seconds = proc_seconds() - t0;
   memcpy(sorted, raw->x, n * pp * sizeof *sorted);
   qsort(sorted, n * pp, sizeof *sorted, cmp_double);
 
@@ -236,6 +269,24 @@ int main(int argc, char **argv)
     out_run_macro(&f, &p, mac, "%zu", h->row->step[pidx[k]]);
   }
   write_tail(&f, &p, &R);
+  int repeated = 0;
+  for (size_t i = 1; i < n && !repeated; i++)
+    for (size_t j = 0; j < i && !repeated; j++) repeated = !strcmp(raw->rowname[i], raw->rowname[j]);
+  if (repeated) write_labels(&f, &p, &R, pidx[rows.n - 1]);
+  if (out_commit(&f)) return PROC_EXIT_NUMERIC;
+  /* machine-dependent: in their own files, out of the reproducible data */
+  struct rusage ru;
+  const double mib = getrusage(RUSAGE_SELF, &ru) == 0 ? (double) ru.ru_maxrss / 1024 : NAN;   /* Linux: KiB */
+  char path[OUT_PATH_MAX], prefix[64];
+  if (out_tsv_open(&f, &p, "timing")) return PROC_EXIT_NUMERIC;
+  out_comment(&f, "wall seconds of centring, weights, the CBASS path and both dendrograms; peak resident MiB of the process");
+  out_columns(&f, "seconds\tpeak_mib");
+  fprintf(f.fp, "%.6g\t%.4g\n", seconds, mib);
+  snprintf(path, sizeof path, "%s-timing-macros.tex", out_stem(&p));
+  out_macro_prefix(&p, prefix, sizeof prefix);
+  if (out_commit(&f) || out_open(&f, path)) return PROC_EXIT_NUMERIC;
+  fprintf(f.fp, "\\newcommand{\\%sSec}{%s}\n", prefix, out_tex_number(num, sizeof num, seconds, 3));
+  fprintf(f.fp, "\\newcommand{\\%sMiB}{%.0f}\n", prefix, mib);
   if (out_commit(&f)) return PROC_EXIT_NUMERIC;
 
   for (int s = 0; s < 2; s++) { free(R.order[s]); free(R.pos[s]); free(R.lab[s]); free(R.merge[s]); }
