@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# run.sh BINDIR -- the single test runner: every tests/test_* program, then the command-line checks
-# of tests/cli.sh.  Each part prints "NAME: N passed, N failed"; the last line is the total.
+# run.sh BINDIR -- the single test runner: every tests/test_* program, the command-line checks of
+# tests/cli.sh, and the build's own checks (interrupt.sh, incremental.sh, deps.sh).  Each part
+# prints "NAME: N passed, N failed"; the last line is the total.
 set -u
 bindir=${1:?usage: tests/run.sh BINDIR}
 here=$(cd "$(dirname "$0")" && pwd)
@@ -23,8 +24,10 @@ for t in "$bindir"/test_*; do
 done
 out=$(bash "$here/cli.sh" "$bindir"); status=$?
 tally cli "$status" "$out"
-out=$(bash "$here/interrupt.sh"); status=$?
-tally interrupt "$status" "$out"
+for t in interrupt incremental deps; do
+  out=$(bash "$here/$t.sh"); status=$?
+  tally "$t" "$status" "$out"
+done
 # The README's claim table must be the one generated from the registry (make readme).
 top=$(cd "$here/.." && pwd)
 if awk -F'\t' -v mode=readme -f "$top/experiments/claims.awk" "$top/experiments/claims.tsv" \

@@ -6,8 +6,8 @@ W-weights_quick := $(W_DATA)
 W-path_full  := --csv experiments/data/presidential-speech.csv --t 1.05
 W-path_quick := --csv experiments/data/presidential-speech.csv --t 1.1
 W-dendro_figdata := $(D)/W-path.tsv
-W-accuracy_full  := --n 30 --blobs 3 --p 2 --sd 0.5 --sep 3 --ts 1.5,1.2,1.1,1.06,1.05,1.02,1.01,1.005,1.001 --seed 1
-W-accuracy_quick := --n 30 --blobs 3 --p 2 --sd 0.5 --sep 3 --ts 1.5,1.2,1.1,1.06,1.05,1.02,1.01 --seed 1
+W-accuracy_full  := --n 30 --blobs 3 --p 2 --sd 0.5 --sep 3 --ts 1.5,1.2,1.1,1.06,1.05,1.02,1.01,1.005,1.001 --seed $(SEED)
+W-accuracy_quick := --n 30 --blobs 3 --p 2 --sd 0.5 --sep 3 --ts 1.5,1.2,1.1,1.06,1.05,1.02,1.01 --seed $(SEED)
 W-dendrogram_full  := --csv experiments/data/presidential-speech.csv --ts 1.1,1.05,1.02,1.01 --timing-t 1.05 --timing-reps 3
 W-dendrogram_quick := --csv experiments/data/presidential-speech.csv --ts 1.1,1.05 --timing-t 1.05 --timing-reps 1
 W-speed_full  := --authors experiments/data/authors.csv --tcga experiments/data/tcga-breast.csv \
@@ -19,8 +19,8 @@ W-animation_figdata := $(D)/W-path.tsv
 # CBASS (the package's biclustering method): a planted-bicluster matrix against the exact path
 # (claims W9-W11), and cluster heatmaps of two real data sets at the package's default t = 1.01
 # (W9; the TCGA run is most of the CBASS build time, about 10 s).
-W-cbass-accuracy_full  := --n 12 --p 10 --row-groups 3 --col-groups 2 --sd 0.5 --sep 2 --ts 1.5,1.2,1.1,1.05,1.01 --ref-t 1.01 --seed 1
-W-cbass-accuracy_quick := --n 12 --p 10 --row-groups 3 --col-groups 2 --sd 0.5 --sep 2 --ts 1.5,1.2,1.1 --ref-t 1.1 --seed 1
+W-cbass-accuracy_full  := --n 12 --p 10 --row-groups 3 --col-groups 2 --sd 0.5 --sep 2 --ts 1.5,1.2,1.1,1.05,1.01 --ref-t 1.01 --seed $(SEED)
+W-cbass-accuracy_quick := --n 12 --p 10 --row-groups 3 --col-groups 2 --sd 0.5 --sep 2 --ts 1.5,1.2,1.1 --ref-t 1.1 --seed $(SEED)
 W-cbass-pres_prog  := W-cbass-heatmap
 W-cbass-pres_full  := --csv experiments/data/presidential-speech.csv --t 1.01 --rows 12,4,2
 W-cbass-pres_quick := --csv experiments/data/presidential-speech.csv --t 1.05 --rows 12,4,2
@@ -29,3 +29,11 @@ W-cbass-tcga_full  := --csv experiments/data/tcga-breast.csv --t 1.01 --rows 40,
 W-cbass-tcga_quick := --csv experiments/data/tcga-breast.csv --t 1.1 --rows 40,10,3
 # both heatmaps are drawn by one script (figures/W-cbass-heatmap.gpi) that their .gp files load
 $(F)/W-cbass-pres.tex $(F)/W-cbass-pres.pdf $(F)/W-cbass-tcga.tex $(F)/W-cbass-tcga.pdf: figures/W-cbass-heatmap.gpi
+
+# Side files each run writes besides NAME.tsv, NAME-macros.tex and NAME.resources.
+W-accuracy_sides   := viz.tsv
+W-dendrogram_sides := timing.tsv timing-macros.tex
+W-path_sides       := leaves.tsv segments.tsv
+W-speed_sides      := timing.tsv timing-macros.tex
+W-cbass-pres_sides := edges.tsv panels.tsv blocks.tsv image.tsv timing.tsv timing-macros.tex
+W-cbass-tcga_sides := $(W-cbass-pres_sides)
