@@ -76,6 +76,35 @@ static int write_blocks(out_file *f, run *R, const double *x, double mean, size_
   return bad;
 }
 
+/* Every edge: its graph, ends, weight, the step and level at which it fused, its ends' labels. */
+static int write_edges(out_file *f, const opt_parser *p, const run *R)
+{
+  if (out_tsv_open(f, p, "edges")) return 1;
+  out_comment(f, "graph 0 = rows, 1 = columns; i < j (0-based); the step and level at which the edge fused; labels");
+  out_columns(f, "graph\tedge\ti\tj\tweight\tfuse_step\tfuse_gamma\tlabel_i\tlabel_j");
+  for (int s = 0; s < 2; s++) {
+    char **lab = s ? R->raw->colname : R->raw->rowname;
+    const cc_graph *g = R->g[s];
+    const cc_path *h = R->h[s];
+    for (size_t l = 0; l < g->ne; l++)
+      fprintf(f->fp, "%d\t%zu\t%zu\t%zu\t%.17g\t%zu\t%.17g\t%s\t%s\n", s, l, g->ei[l], g->ej[l], g->w[l], fuse_step(h, l),
+              h->fuse_at[l] == SIZE_MAX ? NAN : h->gamma[h->fuse_at[l]], lab[g->ei[l]], lab[g->ej[l]]);
+  }
+  return out_commit(f);
+}
+
+/* The data in dendrogram order, for the first panel. */
+static int write_image(out_file *f, const opt_parser *p, const run *R)
+{
+  const size_t n = R->raw->n, pp = R->raw->p;
+  if (out_tsv_open(f, p, "image")) return 1;
+  out_comment(f, "the data in dendrogram order: column position x, row position y (1-based), value");
+  out_columns(f, "x\ty\tvalue");
+  for (size_t r = 0; r < n; r++)
+    for (size_t c = 0; c < pp; c++) fprintf(f->fp, "%zu\t%zu\t%.10g\n", c + 1, r + 1, R->raw->x[R->order[0][r] * pp + R->order[1][c]]);
+  return out_commit(f);
+}
+
 /* Where the steps went: the side that connected last, the point of its last merge when that point
  * joined alone, and the last fusion elsewhere (the steps in between fused nothing else). */
 static void write_tail(out_file *f, const opt_parser *p, run *R)
@@ -211,19 +240,10 @@ int main(int argc, char **argv)
           50 + log(h->row->gamma_end / 1e-6) / log(t), isfinite(h->row->gamma_end) && isfinite(h->col->gamma_end),
           h->row->gamma_end, gr->ne, gc->ne, R.nmerge[0], R.nmerge[1], sorted[(n * pp - 1) / 100],
           sorted[(size_t) (0.99 * (double) (n * pp - 1))]);
-  if (out_commit(&f) || out_tsv_open(&f, &p, "edges")) return PROC_EXIT_NUMERIC;
-  out_comment(&f, "graph 0 = rows, 1 = columns; i < j (0-based); the step and level at which the edge fused; labels");
-  out_columns(&f, "graph\tedge\ti\tj\tweight\tfuse_step\tfuse_gamma\tlabel_i\tlabel_j");
-  for (int s = 0; s < 2; s++) {
-    char **lab = s ? raw->colname : raw->rowname;
-    for (size_t l = 0; l < R.g[s]->ne; l++)
-      fprintf(f.fp, "%d\t%zu\t%zu\t%zu\t%.17g\t%zu\t%.17g\t%s\t%s\n", s, l, R.g[s]->ei[l], R.g[s]->ej[l], R.g[s]->w[l],
-              fuse_step(R.h[s], l), R.h[s]->fuse_at[l] == SIZE_MAX ? NAN : R.h[s]->gamma[R.h[s]->fuse_at[l]],
-              lab[R.g[s]->ei[l]], lab[R.g[s]->ej[l]]);
-  }
+  if (out_commit(&f) || write_edges(&f, &p, &R)) return PROC_EXIT_NUMERIC;
   /* panel k: the first stored level with at most rows[k-1] row clusters */
   size_t pidx[6], kk[2][6];
-  if (out_commit(&f) || out_tsv_open(&f, &p, "panels")) return PROC_EXIT_NUMERIC;
+  if (out_tsv_open(&f, &p, "panels")) return PROC_EXIT_NUMERIC;
   out_comment(&f, "panel 0: the data; panel k: the first stored level with at most rows[k-1] row clusters");
   out_columns(&f, "panel\tstored\tstep\tgamma\trow_clusters\tcol_clusters");
   fprintf(f.fp, "0\t0\t0\t0\t%zu\t%zu\n", n, pp);
@@ -239,14 +259,10 @@ int main(int argc, char **argv)
   out_columns(&f, "panel\tx0\tx1\ty0\ty1\tvalue");
   for (size_t k = 0; k < rows.n; k++)
     if (write_blocks(&f, &R, x, mean, k + 1, pidx[k])) return PROC_EXIT_NUMERIC;
-  if (out_commit(&f) || out_tsv_open(&f, &p, "image")) return PROC_EXIT_NUMERIC;
-  out_comment(&f, "the data in dendrogram order: column position x, row position y (1-based), value");
-  out_columns(&f, "x\ty\tvalue");
-  for (size_t r = 0; r < n; r++)
-    for (size_t c = 0; c < pp; c++) fprintf(f.fp, "%zu\t%zu\t%.10g\n", c + 1, r + 1, raw->x[R.order[0][r] * pp + R.order[1][c]]);
+  if (out_commit(&f) || write_image(&f, &p, &R)) return PROC_EXIT_NUMERIC;
 
   char num[64], mac[64];
-  if (out_commit(&f) || out_macros_open(&f, &p)) return PROC_EXIT_NUMERIC;
+  if (out_macros_open(&f, &p)) return PROC_EXIT_NUMERIC;
   out_run_macro(&f, &p, "N", "%zu", n);
   out_run_macro(&f, &p, "P", "%zu", pp);
   out_run_macro(&f, &p, "T", "%g", t);
