@@ -30,7 +30,10 @@ SEED ?= 1
 B   := build
 OBJ := $(B)/obj
 BIN := $(B)/bin
-OUT := $(B)/$(MODE)
+# OUT=dir on the command line names the carp tool's output folder (make carp, make/carp.mk), never
+# the build's: kept aside, and the build's OUT forced.
+CARP_OUT_GIVEN := $(if $(filter command line,$(origin OUT)),$(OUT))
+override OUT := $(B)/$(MODE)
 D   := $(OUT)/data
 F   := $(OUT)/figures
 CL  := $(OUT)/claims
@@ -60,11 +63,11 @@ quick: deps ## fast smoke build of the whole pipeline at reduced size: build/qui
 test: $(TESTS:%=$(BIN)/%) $(EXPERIMENTS:%=$(BIN)/%) | deps ## build and run the test suite (last line: N passed, N failed)
 	@bash tests/run.sh $(BIN)
 
-# The browser test needs only the quick W-path run, not the paper.  Chromium is installed if missing.
+# The browser test needs only the quick W-path runs, not the paper.  Chromium is installed if missing.
 .PHONY: test-browser
-test-browser: deps ## the interactive path page in headless Chromium (quick data; screenshot build/quick/W-path.png)
-	@$(MAKE) --no-print-directory MODE=quick $(B)/quick/W-path.html
-	@bash tests/browser.sh $(B)/quick/W-path.html $(B)/quick/data/W-path.tsv $(B)/quick/W-path.png
+test-browser: deps ## every data set's interactive path page in headless Chromium: checks, load time, slider frame rate, size (screenshots build/quick/W-path*.png)
+	@$(MAKE) --no-print-directory MODE=quick $(PAGES:%=$(B)/quick/%.html)
+	@bash tests/browser.sh $(foreach p,$(PAGES),$(B)/quick/$(p).html $(B)/quick/data/$(p).tsv $(B)/quick/$(p).png)
 
 record: ## copy the last full build's costs, W wall times, the machine, the last make bench and make robustness into the repository
 	@if ls $(B)/full/data/*.resources >/dev/null 2>&1; then \

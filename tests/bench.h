@@ -5,47 +5,34 @@
  * computes ratio = value/reference (sense "hi": higher is better, e.g. bytes/s) or
  * reference/value (sense "lo": lower is better, e.g. seconds), and the verdict against the goal
  * (">=X" on the ratio, or "-" for none).  Times are medians of several repetitions, each long
- * enough (>= BENCH_MIN_S) for the monotonic clock to resolve it.
+ * enough (>= BENCH_MIN_S) for the monotonic clock (proc_seconds) to resolve it.
  */
 #ifndef AR_BENCH_H
 #define AR_BENCH_H
 
 #include <stdio.h>
 #include <stdlib.h>
-#include <time.h>
+#include "core/stats.h"
+#include "io/proc.h"
 
 #define BENCH_MIN_S 0.02
-
-static inline double bench_now(void)
-{
-  struct timespec ts;
-  clock_gettime(CLOCK_MONOTONIC, &ts);
-  return (double) ts.tv_sec + 1e-9 * (double) ts.tv_nsec;
-}
-
-static int bench_cmp(const void *a, const void *b)
-{
-  double x = *(const double *) a, y = *(const double *) b;
-  return (x > y) - (x < y);
-}
 
 /* Median over `reps` samples of the time of one call of fn(ctx); each sample repeats the call
  * enough times to last BENCH_MIN_S (calibrated on a first call, which also warms the caches). */
 static inline double bench_median(void (*fn)(void *), void *ctx, int reps)
 {
-  double t0 = bench_now();
+  double t0 = proc_seconds();
   fn(ctx);
-  double once = bench_now() - t0;
+  double once = proc_seconds() - t0;
   long inner = once >= BENCH_MIN_S ? 1 : (long) (BENCH_MIN_S / (once > 1e-9 ? once : 1e-9)) + 1;
   double s[64];
   if (reps > 64) reps = 64;
   for (int r = 0; r < reps; r++) {
-    t0 = bench_now();
+    t0 = proc_seconds();
     for (long i = 0; i < inner; i++) fn(ctx);
-    s[r] = (bench_now() - t0) / (double) inner;
+    s[r] = (proc_seconds() - t0) / (double) inner;
   }
-  qsort(s, (size_t) reps, sizeof s[0], bench_cmp);
-  return reps % 2 ? s[reps / 2] : 0.5 * (s[reps / 2 - 1] + s[reps / 2]);
+  return stats_summarize(s, (size_t) reps).median;
 }
 
 /* Side by side: medians of nf kernels measured in turn, round after round (reps rounds), so that
@@ -58,21 +45,18 @@ static inline void bench_interleaved(int nf, void (**fns)(void *), void **ctxs, 
   if (nf > 16) nf = 16;
   if (reps > 64) reps = 64;
   for (int j = 0; j < nf; j++) {
-    double t0 = bench_now();
+    double t0 = proc_seconds();
     fns[j](ctxs[j]);
-    double once = bench_now() - t0;
+    double once = proc_seconds() - t0;
     inner[j] = once >= BENCH_MIN_S ? 1 : (long) (BENCH_MIN_S / (once > 1e-9 ? once : 1e-9)) + 1;
   }
   for (int r = 0; r < reps; r++)
     for (int j = 0; j < nf; j++) {
-      double t0 = bench_now();
+      double t0 = proc_seconds();
       for (long i = 0; i < inner[j]; i++) fns[j](ctxs[j]);
-      s[j][r] = (bench_now() - t0) / (double) inner[j];
+      s[j][r] = (proc_seconds() - t0) / (double) inner[j];
     }
-  for (int j = 0; j < nf; j++) {
-    qsort(s[j], (size_t) reps, sizeof s[j][0], bench_cmp);
-    med[j] = reps % 2 ? s[j][reps / 2] : 0.5 * (s[j][reps / 2 - 1] + s[j][reps / 2]);
-  }
+  for (int j = 0; j < nf; j++) med[j] = stats_summarize(s[j], (size_t) reps).median;
 }
 
 /* One raw row; reference and goal "-" when none. */

@@ -17,6 +17,7 @@
 #include <gsl/gsl_cblas.h>
 #include "bench.h"
 #include "core/rng.h"
+#include "core/stats.h"
 #include "io/proc.h"
 #include "models/ms.h"
 
@@ -172,18 +173,18 @@ int main(int argc, char **argv)
   {
     const size_t ns[] = { 100, 141, 200, 283, 400 };
     const size_t count = quick ? 2 : 5;
-    double sx = 0, sy = 0, sxx = 0, sxy = 0;
+    double lx[5], ly[5];
     for (size_t j = 0; j < count; j++) {
       const size_t n = quick ? ns[j] / 2 : ns[j];
       ctx *c = setup(n, 10 * n, n, MS_STORED);
       double t = bench_median(run_gd, c, 5);
       snprintf(name, sizeof name, "sensing.growth.gd.n%zu.m%zu", n, 10 * n);
       bench_row(f, name, t, "s/iter", "-", "-", "lo");
-      const double x = log((double) n), y = log(t);
-      sx += x; sy += y; sxx += x * x; sxy += x * y;
+      lx[j] = log((double) n);
+      ly[j] = log(t);
       teardown(c);
     }
-    const double slope = (count * sxy - sx * sy) / (count * sxx - sx * sx);
+    const double slope = stats_fit_line(lx, ly, count).slope;
     bench_row(f, "model.growth.exponent", 3.0, "-", "-", "-", "hi");
     bench_row(f, "sensing.growth.exponent", slope, "-", "model.growth.exponent", "~0.1", "hi");
   }
@@ -198,10 +199,10 @@ int main(int argc, char **argv)
       else unsetenv("AR_MEM_BUDGET_MB");
       ctx *c = setup(n, m, k, MS_AUTO);
       if (pass == 0) free_kind = ms_operator_is_matrix_free(c->pr->A);
-      double test, t0 = bench_now();
+      double test, t0 = proc_seconds();
       for (int it = 0; it < 2; it++)
         if (ms_gd_step(c->pr, c->U, 1e-3, c->w, &loss[pass][it], &test)) abort();
-      t[pass] = (bench_now() - t0) / 2;
+      t[pass] = (proc_seconds() - t0) / 2;
       rss[pass] = rss_mb();
       teardown(c);
     }

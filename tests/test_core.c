@@ -34,6 +34,54 @@ static void test_rng(void)
   gsl_rng_free(a); gsl_rng_free(b); gsl_rng_free(c); gsl_rng_free(d);
 }
 
+/* The stream table: identifiers evaluated from the expressions, the same bits as rng_stream, and
+ * the provenance line written from the same table. */
+static void test_rng_table(void)
+{
+  static const rng_table t = { "a e s", "a, e: grid indices; s: seed", {
+    { "X", RNG_DATA, "1", NULL }, { "init", RNG_INIT, "100 a + e", "s" }, { "shape", RNG_MISC, "200 + e", "2 s + 1" },
+    { "bad", RNG_NOISE, "a +", NULL }, { "unknown", RNG_NOISE, "z", NULL } } };
+  unsigned tag = 0;
+  unsigned long a = 0, b = 0;
+  CHECK(rng_table_ids(&t, "init", (const long[]) { 2, 1, 7 }, &tag, &a, &b) == 0 && tag == RNG_INIT && a == 201 &&
+        b == 7, "100 a + e = %lu, s = %lu", a, b);
+  CHECK(rng_table_ids(&t, "shape", (const long[]) { 2, 3, 4 }, &tag, &a, &b) == 0 && a == 203 && b == 9,
+        "200 + e = %lu, 2 s + 1 = %lu", a, b);
+  CHECK(rng_table_ids(&t, "X", NULL, &tag, &a, &b) == 0 && tag == RNG_DATA && a == 1 && b == 0, "constants, b = 0");
+  gsl_rng *x = rng_table_stream(&t, "init", 5, (const long[]) { 0, 3, 2 }), *y = rng_stream(5, RNG_INIT, 3, 2);
+  int same = x && y;
+  for (int i = 0; same && i < 100; i++) same = gsl_rng_get(x) == gsl_rng_get(y);
+  CHECK(same, "a table stream draws the bits of rng_stream with its identifiers");
+  gsl_rng_free(x); gsl_rng_free(y);
+  gsl_set_error_handler_off();
+  CHECK(rng_table_ids(&t, "bad", (const long[]) { 1, 1, 1 }, &tag, &a, &b) == GSL_EINVAL, "malformed expression");
+  CHECK(rng_table_ids(&t, "unknown", (const long[]) { 1, 1, 1 }, &tag, &a, &b) == GSL_EINVAL, "unknown index");
+  CHECK(rng_table_ids(&t, "init", (const long[]) { -1, 0, 1 }, &tag, &a, &b) == GSL_EINVAL, "negative identifier");
+  CHECK(rng_table_stream(&t, "absent", 5, NULL) == NULL, "unknown entry");
+  proc_init();
+
+  char path[] = "/tmp/ar-streams-XXXXXX", line[256] = "";
+  int fd = mkstemp(path);
+  out_file f;
+  CHECK(fd >= 0 && out_open(&f, path) == 0, "open a file for the provenance line");
+  if (fd >= 0) close(fd);
+  static const rng_table u = { "d i", NULL, {
+    { "truth", RNG_DATA, "d", NULL }, { "operator", RNG_OPERATOR, "d", NULL }, { "init", RNG_INIT, "d", "i" } } };
+  out_streams(&f, &u);
+  out_streams(&f, &t);
+  CHECK(out_commit(&f) == 0, "commit");
+  FILE *fp = fopen(path, "r");
+  if (fp && fgets(line, sizeof line, fp)) {}
+  CHECK(!strcmp(line, "# streams: truth (seed, DATA, d), operator (seed, OPERATOR, d), init (seed, INIT, d, i)\n"),
+        "provenance line '%s'", line);
+  if (fp && fgets(line, sizeof line, fp)) {}
+  CHECK(!strcmp(line, "# streams: X (seed, DATA, 1), init (seed, INIT, 100 a + e, s), shape (seed, MISC, 200 + e, "
+                      "2 s + 1), bad (seed, NOISE, a +), unknown (seed, NOISE, z); a, e: grid indices; s: seed\n"),
+        "provenance line with a note '%s'", line);
+  if (fp) fclose(fp);
+  remove(path);
+}
+
 /* Parse a space-separated command line against a small spec; return 1 if accepted. */
 static int parse(const char *cmdline, int *status, double *alpha, long *k, opt_list *list)
 {
@@ -212,10 +260,34 @@ static void test_la(void)
   la_work_free(w);
 }
 
+/* stats_fit_line: the one least-squares line of the artifact, on hand cases. */
+static void test_fit_line(void)
+{
+  const double x[] = { 0, 1, 2, 3 }, y[] = { 2, -1, -4, -7 };
+  stats_line L = stats_fit_line(x, y, 4);
+  CHECK_NEAR(L.slope, -3, 1e-15, "exact line: slope");
+  CHECK_NEAR(L.intercept, 2, 1e-15, "exact line: intercept");
+  CHECK(L.r2 == 1 && L.count == 4, "exact line: R^2 = %.17g, count %zu", L.r2, L.count);
+  /* (0,0), (1,1), (2,3): slope 3/2, intercept -1/6, residuals 1/6, -1/3, 1/6: R^2 = 1 - (1/6)/(14/3). */
+  const double xs[] = { 0, NAN, 1, 2, 4 }, ys[] = { 0, 5, 1, 3, INFINITY };
+  L = stats_fit_line(xs, ys, 5);
+  CHECK(L.count == 3, "non-finite points skipped (count %zu)", L.count);
+  CHECK_NEAR(L.slope, 1.5, 1e-15, "hand case: slope");
+  CHECK_NEAR(L.intercept, -1.0 / 6.0, 1e-15, "hand case: intercept");
+  CHECK_NEAR(L.r2, 27.0 / 28.0, 1e-15, "hand case: R^2");
+  L = stats_fit_line(xs, ys, 2);
+  CHECK(L.count == 1 && isnan(L.slope) && isnan(L.intercept) && isnan(L.r2), "one point: no line");
+  const double flat[] = { 5, 5, 5 };
+  L = stats_fit_line(x, flat, 3);
+  CHECK(L.slope == 0 && isnan(L.r2), "constant y: slope 0, R^2 undefined (%g)", L.r2);
+}
+
 int main(void)
 {
   proc_init();
   test_rng();
+  test_rng_table();
+  test_fit_line();
   test_opt();
   test_out_and_table();
   test_la();

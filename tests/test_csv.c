@@ -1,5 +1,7 @@
-/* test_csv.c -- the CSV reader: what it accepts (header, quoted labels, CRLF) and what it rejects
- * (ragged rows, text in numeric fields, empty input, only a header, non-finite values). */
+/* test_csv.c -- the CSV reader: what it accepts (header, quoted labels, CRLF, missing cells on
+ * request) and what it rejects (ragged rows, text in numeric fields, empty input, only a header,
+ * non-finite values). */
+#include <math.h>
 #include <stdio.h>
 #include <string.h>
 #include "check.h"
@@ -63,9 +65,43 @@ static void test_reject(void)
   CHECK(csv_read("/nonexistent/file.csv") == NULL, "missing file");
 }
 
+/* CSV_MISSING: empty and NA cells are missing values (NAN, marked); header and label detection
+ * treat them as numbers; without the flag they are refused. */
+static void test_missing(void)
+{
+  csv_data *d = csv_parse_opt("name,a,b\nx,1,\ny,NA,2\nz,3,4\n", 27, "m.csv", CSV_MISSING);
+  CHECK(d && d->n == 3 && d->p == 2 && d->rowname && d->colname, "labels, header and missing cells");
+  if (d) {
+    CHECK(d->nmiss == 2 && d->miss && d->miss[1] && d->miss[2] && !d->miss[0] && !d->miss[3], "two cells marked");
+    CHECK(isnan(d->x[1]) && isnan(d->x[2]) && d->x[5] == 4, "NAN at the missing cells, values elsewhere");
+    CHECK(d->line0 == 2 && csv_file_column(d, 1) == 3, "first data line 2, numeric column 1 is file column 3");
+  }
+  csv_free(d);
+  /* a first line with a missing cell is data, not a header; a first field NA is a value, not a label */
+  d = csv_parse_opt("NA,1\n2,\n", 8, "m.csv", CSV_MISSING);
+  CHECK(d && d->n == 2 && d->p == 2 && !d->colname && !d->rowname && d->nmiss == 2 && d->line0 == 1,
+        "missing cells in the first line and column: no header, no labels");
+  csv_free(d);
+  d = csv_parse_opt("a,b\n1,2\n", 8, "m.csv", CSV_MISSING);
+  CHECK(d && !d->miss && d->nmiss == 0, "no missing cell: no mask");
+  csv_free(d);
+  static const char *bad[] = { "a,b\n1,\"NA\"\n", "a,b\n1,nan\n", "a,b\n1,N/A\n" };   /* quoted NA is text */
+  for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+    fprintf(stderr, "    (expected) ");
+    d = csv_parse_opt(bad[i], strlen(bad[i]), "m.csv", CSV_MISSING);
+    CHECK(d == NULL, "missing-value case %zu should be rejected", i);
+    csv_free(d);
+  }
+  fprintf(stderr, "    (expected) ");
+  d = csv_parse("a,b\n1,NA\n", 9, "m.csv");
+  CHECK(d == NULL, "NA refused without CSV_MISSING");
+  csv_free(d);
+}
+
 int main(void)
 {
   test_accept();
   test_reject();
+  test_missing();
   return check_done("test_csv");
 }

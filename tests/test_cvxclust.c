@@ -1,6 +1,7 @@
 /* test_cvxclust.c -- convex clustering: the weights rules on hand cases, the edge operator's
  * adjoint, the ADMM step against a dense closed form, union-find, the ARI, the dendrogram of a
- * 4-point example, the Hausdorff distance, and CARP's termination. */
+ * 4-point example, the Hausdorff distance, CARP's termination; partitions, centroids, Newick and
+ * hclust text; missing cells (a closed form, a hand case, a neutral mask). */
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -11,6 +12,8 @@
 #include "core/rng.h"
 #include "core/uf.h"
 #include "io/proc.h"
+#include "io/cc_data.h"
+#include "io/cc_view.h"
 #include "models/cc_path.h"
 
 /* The variance rule written out directly (two-pass variance). */
@@ -213,6 +216,122 @@ static void test_dendrogram(void)
   cc_graph_free(g);
 }
 
+/* Reading a partition off a dendrogram and a path; centroids from observed entries; the dendrogram
+ * as Newick and as R's hclust object. */
+static void test_cut_and_text(void)
+{
+  /* merges of the second hand example: (2,3) at 1, (1, m1) at 1.5, (0, m2) at 2 */
+  int merge[6] = { -3, -4, -2, 1, -1, 2 };
+  double height[3] = { 1, 1.5, 2 };
+  size_t order[4] = { 0, 1, 2, 3 }, lab[4], par[4], sz[4];
+  CHECK(cc_dendrogram_cut(merge, 3, 4, 2, lab, par, sz) == 2 && lab[0] == 0 && lab[1] == 1 && lab[2] == 1 && lab[3] == 1,
+        "K = 2: {0} {1 2 3}");
+  CHECK(cc_dendrogram_cut(merge, 3, 4, 3, lab, par, sz) == 3 && lab[1] == 1 && lab[2] == 2 && lab[3] == 2, "K = 3: {0} {1} {2 3}");
+  CHECK(cc_dendrogram_cut(merge, 3, 4, 4, lab, par, sz) == 4 && lab[3] == 3, "K = 4: singletons");
+  CHECK(cc_dendrogram_cut(merge, 3, 4, 1, lab, par, sz) == 1 && lab[0] == 0 && lab[3] == 0, "K = 1: one cluster");
+  const size_t f[3] = { 1, 1, 0 };
+  const double k[3] = { 0.5, 0.2, 0 }, gam[2] = { 1, 2 };
+  cc_path *h = hand_path(f, k, gam, 2);
+  CHECK(cc_path_at(h, 0.5) == SIZE_MAX && cc_path_at(h, 1) == 0 && cc_path_at(h, 1.9) == 0 && cc_path_at(h, 7) == 1,
+        "the stored iterate holding the path's partition at a level");
+  cc_path_free(h);
+  /* centroids: column 0 fully observed, column 1 with a gap; a cluster with no observed entry: NAN */
+  const double x[8] = { 1, 3, 10, 20, 5, 99, NAN, NAN };
+  const unsigned char obs[8] = { 1, 1, 1, 1, 1, 0, 0, 0 };
+  const size_t cl[4] = { 0, 0, 1, 2 };
+  double cent[6];
+  size_t cnt[6];
+  cc_centroids(x, obs, 4, 2, cl, 3, cent, cnt);
+  CHECK(cent[0] == 2 && cent[1] == 10 && cent[2] == 20 && cnt[0] == 2, "column 0: means of the members");
+  CHECK(cent[3] == 5 && cnt[3] == 1 && isnan(cent[4]) && cnt[4] == 0 && isnan(cent[5]), "column 1: observed entries only, NAN when none");
+  cc_view v = { 0 };
+  v.n = 4; v.nmerge = 3; v.merge = merge; v.height = height; v.order = order;
+  char *const names[4] = { "a", "b c", "d'e", "f" };
+  char *buf = NULL;
+  size_t len = 0;
+  FILE *ms = open_memstream(&buf, &len);
+  CHECK(ms && cc_view_write_newick(ms, &v, names) == 0, "Newick written");
+  if (ms) fclose(ms);
+  CHECK(buf && strcmp(buf, "(a:2,(b_c:1.5,('d''e':1,f:1):0.5):0.5);\n") == 0, "Newick text: %s", buf ? buf : "");
+  free(buf);
+  buf = NULL;
+  ms = open_memstream(&buf, &len);
+  CHECK(ms && cc_view_write_hclust_r(ms, &v, names, "tree") == 0, "hclust written");
+  if (ms) fclose(ms);
+  CHECK(buf && strstr(buf, "merge = matrix(as.integer(c(-3, -2, -1, -4, 1, 2)), ncol = 2)") && strstr(buf, "height = c(1, 1.5, 2)")
+        && strstr(buf, "order = as.integer(c(1, 2, 3, 4))") && strstr(buf, "class = \"hclust\""), "hclust text: %s", buf ? buf : "");
+  free(buf);
+}
+
+/* Missing cells (the masked loss, fitted by filling them with the current U at each step). */
+static void test_missing(void)
+{
+  /* two rows, one edge: x = [1 5; NA -5].  Centred by observed means: [0 5; (0) -5].  The masked
+   * problem 1/2 sum_obs (x - u)^2 + lambda ||u_1 - u_2|| is solved by u_21 = u_11 = 0 (the gap
+   * follows its partner at no cost) and u_12 = -u_22 = max(5 - lambda, 0). */
+  static const char text[] = "1,5\nNA,-5\n";
+  csv_data *c = csv_parse_opt(text, sizeof text - 1, "gap.csv", CSV_MISSING);
+  cc_data *d = c ? cc_data_from_csv(c, "gap.csv", CC_DATA_MISSING) : NULL;
+  CHECK(d && d->observed && d->nmiss == 1 && d->center[0] == 1 && d->x[1] == 0 && d->x[2] == 5, "gap read, centred, imputed");
+  if (!d) return;
+  const size_t ei[1] = { 0 }, ej[1] = { 1 };
+  const double w[1] = { 1 }, grid[3] = { 1, 3, 6 };
+  cc_graph *g = cc_graph_make(2, 1, ei, ej, w);
+  cc_admm *a = cc_admm_alloc(d->x, 2, 2, g, 1.0, CC_SOLVER_DENSE);
+  cc_path *h = cc_path_alloc(2, 2, 1, 1);
+  a->observed = d->observed;
+  CHECK(cc_exact(a, grid, 3, CC_RULE_R, 1e-24, 100000, 0, h) == 0 && h->nstore == 3, "exact path with a gap");
+  for (size_t s = 0; s < h->nstore; s++) {
+    const double *u = h->u + s * 4, want = fmax(5 - grid[s], 0);
+    CHECK_NEAR(u[0], 0, 1e-6, "u_11 = 0");
+    CHECK_NEAR(u[1], 0, 1e-6, "the missing u_21 follows its partner");
+    CHECK_NEAR(u[2], want, 1e-6, "u_12 = max(5 - lambda, 0)");
+    CHECK_NEAR(u[3], -want, 1e-6, "u_22 = -u_12");
+  }
+  cc_path_free(h); cc_admm_free(a); cc_graph_free(g); cc_data_free(d);
+
+  /* a row with a gap in an obvious cluster joins it: A near the origin, B near (10, 10, 10), the
+   * gapped row observed at (., 10.1, 9.9) */
+  static const char hand[] = "name,x,y,z\na1,0,0,0\na2,0.2,0.1,-0.1\na3,-0.1,0.2,0.1\na4,0.1,-0.2,0.2\nb1,10,10,10\n"
+                             "b2,10.2,9.9,10.1\nb3,9.8,10.1,9.9\ngap,,10.1,9.9\n";
+  c = csv_parse_opt(hand, sizeof hand - 1, "hand.csv", CSV_MISSING);
+  d = c ? cc_data_from_csv(c, "hand.csv", CC_DATA_MISSING) : NULL;
+  CHECK(d && d->nmiss == 1 && d->n == 8, "hand case read");
+  if (!d) return;
+  g = cc_weights(d->x, 8, 3);
+  a = g ? cc_admm_alloc(d->x, 8, 3, g, 1.0, CC_SOLVER_CHOLMOD) : NULL;
+  h = g ? cc_path_alloc(8, 3, g->ne, 0) : NULL;
+  int merge[14];
+  double height[7];
+  size_t lab[8], par[8], sz[8];
+  const cc_carp_config cfg = { 1.05, 1e-6, 50, 10, 1000000 };
+  if (a) a->observed = d->observed;
+  CHECK(a && h && cc_carp(a, &cfg, h) == 0 && cc_dendrogram(h, g, merge, height, NULL) == 7, "CARP with a gap");
+  if (a && h) {
+    cc_dendrogram_cut(merge, 7, 8, 2, lab, par, sz);
+    CHECK(lab[7] == lab[4] && lab[7] == lab[5] && lab[7] == lab[6] && lab[7] != lab[0], "K = 2: the gapped row is in B");
+  }
+  cc_path_free(h); cc_admm_free(a); cc_graph_free(g); cc_data_free(d);
+}
+
+/* A mask that marks every cell observed changes nothing, bit for bit (the branch is exact). */
+static void test_mask_neutral(gsl_rng *r)
+{
+  const size_t n = 15, p = 3;
+  double x[45];
+  unsigned char all[45];
+  for (size_t q = 0; q < n * p; q++) { x[q] = (double) (q % 3) * 3 + gsl_ran_gaussian(r, 0.5); all[q] = 1; }
+  cc_center(x, n, p);
+  cc_graph *g = cc_weights(x, n, p);
+  cc_admm *a = cc_admm_alloc(x, n, p, g, 1.0, CC_SOLVER_CHOLMOD), *b = cc_admm_alloc(x, n, p, g, 1.0, CC_SOLVER_CHOLMOD);
+  cc_path *ha = cc_path_alloc(n, p, g->ne, 1), *hb = cc_path_alloc(n, p, g->ne, 1);
+  b->observed = all;
+  const cc_carp_config cfg = { 1.1, 1e-6, 50, 10, 1000000 };
+  CHECK(cc_carp(a, &cfg, ha) == 0 && cc_carp(b, &cfg, hb) == 0 && ha->nstore == hb->nstore
+        && memcmp(ha->u, hb->u, ha->nstore * n * p * sizeof(double)) == 0, "all-observed mask: the same path, bit for bit");
+  cc_path_free(ha); cc_path_free(hb); cc_admm_free(a); cc_admm_free(b); cc_graph_free(g);
+}
+
 static void test_hausdorff(void)
 {
   const double A[2] = { 0, 1 }, B[2] = { 0, 3 }, C[1] = { 0.5 };
@@ -289,6 +408,9 @@ int main(void)
   test_dendrogram();
   test_hausdorff();
   test_carp(r);
+  test_cut_and_text();
+  test_missing();
+  test_mask_neutral(r);
   gsl_rng_free(r);
   return check_done("test_cvxclust");
 }

@@ -51,8 +51,9 @@ static void test_gradient_fd(void)
   gsl_rng_free(rng);
 }
 
-/* The diagonal fast path on (U^T F, V^T G) reproduces U^T F_t, V^T G_t of the general path. */
-static void test_rotation_fast_path(void)
+/* Rotation invariance of GD: for X = U diag(sigma) V^T with orthogonal U, V, GD on diag(sigma)
+ * from (U^T F_0, V^T G_0) reproduces U^T F_t, V^T G_t of GD on X. */
+static void test_rotation_invariance(void)
 {
   const size_t m = 7, n = 5, k = 9, T = 200;
   const double sig[] = { 1.0, 0.6, 0.3, 0.1, 0.05 };
@@ -73,18 +74,19 @@ static void test_rotation_fast_path(void)
   gsl_blas_dgemm(CblasTrans, CblasNoTrans, 1.0, Uf, F, 0.0, Fr);
   gsl_blas_dgemm(CblasTrans, CblasNoTrans, 1.0, Vf, G, 0.0, Gr);
   mf_work *w = mf_work_alloc(m, n, k, 0);
-  gsl_vector_const_view s = gsl_vector_const_view_array(sig, 5);
+  gsl_matrix *D = gsl_matrix_calloc(m, n);   /* diag(sigma), m x n */
+  for (size_t i = 0; i < 5; i++) gsl_matrix_set(D, i, i, sig[i]);
   for (size_t t = 0; t < T; t++) {
     mf_step(pr->X, F, G, 0.3, w, NULL);
-    mf_step_diag(&s.vector, Fr, Gr, 0.3, w, NULL);
+    mf_step(D, Fr, Gr, 0.3, w, NULL);
   }
   gsl_blas_dgemm(CblasTrans, CblasNoTrans, 1.0, Uf, F, 0.0, A);
   gsl_blas_dgemm(CblasTrans, CblasNoTrans, 1.0, Vf, G, 0.0, B);
   const double dF = la_dist_frob(A, Fr), dG = la_dist_frob(B, Gr);
-  CHECK(dF <= 1e-12 && dG <= 1e-12, "rotated general path vs diagonal path: %.3g, %.3g", dF, dG);
+  CHECK(dF <= 1e-12 && dG <= 1e-12, "rotated path vs path on diag(sigma): %.3g, %.3g", dF, dG);
   CHECK(la_norm_frob(Fr) > 0.5, "the run went past the small-init phase (||F|| = %.3g)", la_norm_frob(Fr));
   gsl_matrix_free(Uf); gsl_matrix_free(Vf); gsl_matrix_free(F); gsl_matrix_free(G);
-  gsl_matrix_free(Fr); gsl_matrix_free(Gr); gsl_matrix_free(A); gsl_matrix_free(B);
+  gsl_matrix_free(Fr); gsl_matrix_free(Gr); gsl_matrix_free(A); gsl_matrix_free(B); gsl_matrix_free(D);
   mf_work_free(w); mf_problem_free(pr); gsl_rng_free(rng);
 }
 
@@ -158,6 +160,16 @@ static void test_imbalance_identity(void)
   CHECK(fabs(info.gF2 - info.gG2) > 1e-3, "the identity is tested with a nonzero eta^2 term");
   CHECK_NEAR(mf_step_size(&(mf_schedule) { 0.1, 0.5, 1 }, 3), 0.1 / 4.0, 1e-16, "decaying step at t = 3");
   CHECK_NEAR(mf_step_size(&(mf_schedule) { 0.1, 0.5, 0 }, 3), 0.1, 0, "constant step");
+  /* The decaying schedule of D12: eta_0 = eta0, eta_15 = eta0/16^(3/4) = eta0/8 (delta = 1/4), and the
+   * sum over t < T lies between the integrals of eta0 x^-(1/2+delta) over [1, T+1] and 1 + [1, T]. */
+  const mf_schedule q = { 0.3, 0.25, 1 };
+  CHECK_NEAR(mf_step_size(&q, 0), 0.3, 0, "decaying step at t = 0 is eta0");
+  CHECK_NEAR(mf_step_size(&q, 15), 0.3 / 8.0, 1e-16, "decaying step at t = 15, delta = 1/4");
+  double sum = 0;
+  const size_t T = 10000;
+  for (size_t t = 0; t < T; t++) sum += mf_step_size(&q, t);
+  const double lo = 0.3 * (pow(T + 1.0, 0.25) - 1) / 0.25, hi = 0.3 * (1 + (pow((double) T, 0.25) - 1) / 0.25);
+  CHECK(sum >= lo && sum <= hi, "sum of decaying steps %.6g within the integral bounds [%.6g, %.6g]", sum, lo, hi);
   gsl_matrix_free(F); gsl_matrix_free(G); mf_work_free(w); mf_problem_free(pr); gsl_rng_free(rng);
 }
 
@@ -226,7 +238,7 @@ int main(void)
   gsl_set_error_handler_off();
   test_gradient_fd();
   test_la_helpers();
-  test_rotation_fast_path();
+  test_rotation_invariance();
   test_singular_values();
   test_t_pred();
   test_learn_times();

@@ -8,102 +8,13 @@
  * artifact (the paper gives no parameters). */
 #include <math.h>
 #include <stdlib.h>
-#include <gsl/gsl_randist.h>
 #include "experiment.h"
+#include "nn_protocol.h"
 #include "models/nn.h"
 
-typedef struct {
-  double drift, id_layer, id_neuron, id_matrix, id_nobias, norm0, normT, loss0, lossT;
-} flow_result;
-
-/* One run: every step checked; the trajectory written every `stride` steps. */
-static int run(const opt_parser *p, nn_net *net, const gsl_matrix *X, const gsl_matrix *Y, double eta,
-               size_t T, size_t stride, out_file *f, int code, flow_result *res)
-{
-  const size_t L = net->L, npair = L - 1;
-  double D0[NN_MAX_LAYERS], Dprev[NN_MAX_LAYERS], Gprev[NN_MAX_LAYERS];
-  double Dnb[NN_MAX_LAYERS], Gnb[NN_MAX_LAYERS];
-  size_t maxw = 0;
-  for (size_t h = 1; h < L; h++) maxw = net->d[h] > maxw ? net->d[h] : maxw;
-  double *Dn = malloc(npair * maxw * sizeof *Dn), *Gn = malloc(npair * maxw * sizeof *Gn);
-  gsl_matrix *M[NN_MAX_LAYERS], *Mg[NN_MAX_LAYERS], *Mn = gsl_matrix_alloc(maxw, maxw);
-  if (!Dn || !Gn || !Mn) return GSL_ENOMEM;
-  const int linear = net->act == NN_IDENTITY && !net->bias;
-  for (size_t h = 1; h < L; h++) {
-    M[h] = gsl_matrix_alloc(net->d[h], net->d[h]);
-    Mg[h] = gsl_matrix_alloc(net->d[h], net->d[h]);
-    if (!M[h] || !Mg[h]) return GSL_ENOMEM;
-  }
-  *res = (flow_result) { 0, 0, 0, linear ? 0 : NAN, net->bias ? 0 : NAN, 0, 0, 0, 0 };
-  for (size_t t = 0;; t++) {
-    double loss;
-    int rc = nn_gradient(net, X, Y, &loss);
-    if (rc) {
-      fprintf(stderr, "%s: diverged at iteration %zu (eta = %g): non-finite loss\n", p->program, t, eta);
-      return rc;
-    }
-    double wn = 0;
-    for (size_t h = 1; h <= L; h++) wn += nn_layer_norm2(net, h);
-    const double scale = 1.0 + wn;
-    /* Check the identity of the previous step against the state now reached. */
-    for (size_t h = 1; h < L; h++) {
-      double dw, dg;
-      nn_pair(net, h, 1, &dw, &dg);
-      if (t == 0) D0[h] = dw;
-      else {
-        res->id_layer = fmax(res->id_layer, fabs(dw - Dprev[h] - eta * eta * Gprev[h]) / scale);
-        res->drift = fmax(res->drift, fabs(dw - D0[h]));
-      }
-      Dprev[h] = dw; Gprev[h] = dg;
-      if (net->bias) {
-        double dwn, dgn;
-        nn_pair(net, h, 0, &dwn, &dgn);
-        if (t > 0) res->id_nobias = fmax(res->id_nobias, fabs(dwn - Dnb[h] - eta * eta * Gnb[h]) / scale);
-        Dnb[h] = dwn; Gnb[h] = dgn;
-      }
-      for (size_t i = 0; i < net->d[h]; i++) {
-        double a, b;
-        nn_pair_neuron(net, h, i, 1, &a, &b);
-        double *pd = Dn + (h - 1) * maxw + i, *pg = Gn + (h - 1) * maxw + i;
-        if (t > 0) res->id_neuron = fmax(res->id_neuron, fabs(a - *pd - eta * eta * *pg) / scale);
-        *pd = a; *pg = b;
-      }
-      if (linear) {
-        gsl_matrix_view Mv = gsl_matrix_submatrix(Mn, 0, 0, net->d[h], net->d[h]);
-        nn_pair_matrix(net, h, 0, &Mv.matrix);
-        if (t > 0) {
-          /* M(now) - M(prev) - eta^2 Mg(prev), Frobenius norm */
-          double s = 0;
-          for (size_t i = 0; i < net->d[h]; i++)
-            for (size_t j = 0; j < net->d[h]; j++) {
-              const double e = gsl_matrix_get(&Mv.matrix, i, j) - gsl_matrix_get(M[h], i, j) -
-                               eta * eta * gsl_matrix_get(Mg[h], i, j);
-              s += e * e;
-            }
-          res->id_matrix = fmax(res->id_matrix, sqrt(s) / scale);
-        }
-        gsl_matrix_memcpy(M[h], &Mv.matrix);
-        nn_pair_matrix(net, h, 1, Mg[h]);
-      }
-    }
-    if (t == 0) res->norm0 = wn, res->loss0 = loss;
-    if (t % stride == 0 || t == T) {
-      fprintf(f->fp, "%d\t%d\t%.17g\t%zu\t%.17g\t%.17g", code, net->bias, eta, t, eta * (double) t, loss);
-      for (size_t h = 1; h <= 3; h++) fprintf(f->fp, "\t%.17g", h <= L ? nn_layer_norm2(net, h) : NAN);
-      for (size_t h = 1; h <= 2; h++) fprintf(f->fp, "\t%.17g", h < L ? Dprev[h] - D0[h] : NAN);
-      fputc('\n', f->fp);
-    }
-    if (t == T) { res->normT = wn; res->lossT = loss; break; }
-    if ((rc = nn_step(net, eta))) {
-      fprintf(stderr, "%s: diverged at iteration %zu (eta = %g): non-finite iterate\n", p->program, t + 1, eta);
-      return rc;
-    }
-  }
-  for (size_t h = 1; h < L; h++) gsl_matrix_free(M[h]), gsl_matrix_free(Mg[h]);
-  gsl_matrix_free(Mn);
-  free(Dn); free(Gn);
-  return 0;
-}
+/* The init of an activation's runs is the same for every eta. */
+static const rng_table streams = { "a", "a = activation (0 identity, 1 relu, 2 leaky); the same init for every eta", {
+  { "X, Y", RNG_DATA, "1", NULL }, { "init", RNG_INIT, "a", NULL }, { "biased init", RNG_INIT, "9", NULL } } };
 
 int main(int argc, char **argv)
 {
@@ -134,25 +45,22 @@ int main(int argc, char **argv)
   const size_t L = widths.n - 1, ns = (size_t) samples;
   size_t d[NN_MAX_LAYERS + 1];
   for (size_t h = 0; h <= L; h++) d[h] = (size_t) widths.v[h];
-  gsl_rng *rd = rng_stream(p.seed, RNG_DATA, 1, 0);
+  gsl_rng *rd = rng_table_stream(&streams, "X, Y", p.seed, NULL);
   gsl_matrix *X = gsl_matrix_alloc(d[0], ns), *Y = gsl_matrix_alloc(d[L], ns);
   if (!rd || !X || !Y) return PROC_EXIT_NUMERIC;
-  for (size_t i = 0; i < d[0]; i++)
-    for (size_t j = 0; j < ns; j++) gsl_matrix_set(X, i, j, gsl_ran_gaussian(rd, 1.0));
-  for (size_t i = 0; i < d[L]; i++)
-    for (size_t j = 0; j < ns; j++) gsl_matrix_set(Y, i, j, gsl_ran_gaussian(rd, 1.0));
+  nn_flow_data(X, Y, rd);
 
   out_file f, fs;
   if (out_tsv_open(&f, &p, NULL) || out_tsv_open(&fs, &p, "summary")) return PROC_EXIT_NUMERIC;
-  out_comment(&f, "streams: data X, Y ~ N(0,1) (seed, DATA, 1); init of activation a: "
-                  "(seed, INIT, a, 0), the same for every eta; biased run (seed, INIT, 9, 0)");
+  out_streams(&f, &streams);
+  out_comment(&f, "data X, Y ~ N(0,1)");
   out_comment(&f, "act: 0 identity, 1 relu, 2 leaky; D_h = ||W_h||^2 (+||b_h||^2) - ||W_{h+1}||^2");
   out_columns(&f, "act\tbias\teta\tt\ttime\tloss\tn1\tn2\tn3\tdD1\tdD2");
   out_comment(&fs, "id_*: max over steps of |D(t+1) - D(t) - eta^2 dG(t)| / (1 + sum_h ||W_h||^2)");
   out_columns(&fs, "act\tbias\teta\tT\tdrift\tid_layer\tid_neuron\tid_matrix\tid_nobias\tnorm0\tnormT\tloss0\tlossT");
   const nn_act acts[3] = { NN_IDENTITY, NN_RELU, NN_LEAKY };
   double drift[3][OPT_LIST_MAX], worst_layer = 0, worst_neuron = 0, worst_matrix = 0;
-  flow_result br = { 0 };
+  nn_flow_result br = { 0 };
   for (int a = 0; a <= 3; a++) {
     const int biased = a == 3;
     const size_t ne = biased ? 1 : etas.n;
@@ -161,11 +69,11 @@ int main(int argc, char **argv)
       const size_t T = (size_t) llround(horizon / eta);
       const size_t stride = T / (size_t) points > 0 ? T / (size_t) points : 1;
       nn_net *net = nn_alloc(L, d, ns, biased ? NN_RELU : acts[a], leak, biased);
-      gsl_rng *ri = rng_stream(p.seed, RNG_INIT, biased ? 9 : (unsigned) a, 0);
+      gsl_rng *ri = rng_table_stream(&streams, biased ? "biased init" : "init", p.seed, (const long[]) { a });
       if (!net || !ri) return PROC_EXIT_NUMERIC;
       nn_init_gaussian(net, init, ri);
-      flow_result r;
-      if (run(&p, net, X, Y, eta, T, stride, &f, biased ? 1 : a, &r)) {
+      nn_flow_result r;
+      if (nn_flow_run(p.program, net, X, Y, eta, T, stride, f.fp, biased ? 1 : a, &r)) {
         out_abort(&f); out_abort(&fs);
         return PROC_EXIT_NUMERIC;
       }

@@ -10,6 +10,9 @@
 #include "mf_protocol.h"
 #include "models/mf.h"
 
+static const rng_table streams = { "c s", "c = case, s = seed", {
+  { "M*", RNG_DATA, "1", NULL }, { "init", RNG_INIT, "c", "s" } } };
+
 int main(int argc, char **argv)
 {
   proc_init();
@@ -38,7 +41,7 @@ int main(int argc, char **argv)
   if (deltas.n > 4) return opt_fail(&p, "--deltas", "at most 4 values (got %zu)", deltas.n);
 
   const size_t m = (size_t) d1, n = (size_t) d2, nsched = 1 + deltas.n;
-  gsl_rng *rx = rng_stream(p.seed, RNG_DATA, 1, 0);
+  gsl_rng *rx = rng_table_stream(&streams, "M*", p.seed, NULL);
   mf_problem *pr = mf_problem_alloc(m, n, sigma.v, sigma.n, rx);
   mf_work *w = mf_work_alloc(m, n, (size_t) k, 0);
   gsl_matrix *U = gsl_matrix_alloc(m, (size_t) k), *V = gsl_matrix_alloc(n, (size_t) k);
@@ -48,11 +51,11 @@ int main(int argc, char **argv)
 
   out_file f, fs;
   if (out_tsv_open(&f, &p, NULL) || out_tsv_open(&fs, &p, "summary")) return PROC_EXIT_NUMERIC;
-  out_comment(&f, "streams: M* (seed, DATA, 1); init of case c, seed s: (seed, INIT, c, s)");
+  out_streams(&f, &streams);
   out_comment(&f, "case = 10 init + schedule; init 0 small, 1 large; schedule 0 constant, j >= 1: delta_j; "
                   "||M*||_* = %.17g", nuc);
   out_columns(&f, "case\tinit\tsched\tdelta\tseed\tt\teta_t\tU2\tV2\timb\tD\terr");
-  out_columns(&fs, "case\tinit\tsched\tdelta\tseed\teta0\tT\tD0\tDT\tsum_minus\tsum_plus\timb0\timbT\tU2T\tV2T\terrT\tnuc");
+  out_columns(&fs, "case\tinit\tsched\tdelta\tseed\teta0\tT\tD0\tDT\tsum_minus\tsum_plus\timb0\timbT\tU2T\tV2T\terrT\tnuc\tS0");
   double small_err = 0, small_imb = 0, small_u2 = NAN, small_v2 = NAN, large_imb0 = NAN, large_imbT = NAN;
   double d5_worst = 0, d5_norm = 0, d5_abs = 0, sum_plus_min = INFINITY, d7_worst = 0;
   for (size_t init = 0; init < 2; init++)
@@ -61,59 +64,30 @@ int main(int argc, char **argv)
         const double alpha = init ? alpha_large : alpha_small;
         mf_schedule sch = { init ? eta_large : eta_small, sc ? deltas.v[sc - 1] : 0.0, sc > 0 };
         const unsigned cs = (unsigned) (10 * init + sc);
-        gsl_rng *ri = rng_stream(p.seed, RNG_INIT, cs, (unsigned long) s);
+        gsl_rng *ri = rng_table_stream(&streams, "init", p.seed, (const long[]) { cs, s });
         if (!ri) return PROC_EXIT_NUMERIC;
         mf_init_gaussian(U, V, alpha, ri);
         gsl_rng_free(ri);
-        double D0, D, imb0 = mf_imbalance(U, V, w, &D0), imb = imb0, sum_minus = 0, sum_plus = 0;
-        double next = 0, err = NAN;
-        D = D0;
-        mf_stepinfo info;
-        for (size_t t = 0;; t++) {
-          const double eta = mf_step_size(&sch, t);
-          /* The gradient at iterate t gives its error and the eta^2 terms of the step t -> t+1. */
-          int rc = mf_gradient(pr->X, U, V, w, &info);   /* at iterate t */
-          err = sqrt(2 * info.loss);
-          if (rc == GSL_ERUNAWAY || !isfinite(err)) {
-            out_abort(&f); out_abort(&fs);
-            fprintf(stderr, "D-mf: diverged at iteration %zu (init %g, eta0 %g): non-finite iterate\n",
-                    t, alpha, sch.eta0);
-            return PROC_EXIT_NUMERIC;
-          }
-          if (rc) return PROC_EXIT_NUMERIC;
-          if (s == 1 && ((double) t >= next || t == (size_t) T)) {
-            const double u = la_norm_frob(U), v = la_norm_frob(V);
-            fprintf(f.fp, "%u\t%zu\t%zu\t%.17g\t%ld\t%zu\t%.17g\t%.17g\t%.17g\t%.17g\t%.17g\t%.17g\n", cs, init,
-                    sc, sch.delta, s, t, eta, u * u, v * v, imb, D, err);
-            next = fmax(next + 1, next * growth);
-          }
-          if (t == (size_t) T) break;
-          if (mf_apply(U, V, eta, w)) {
-            out_abort(&f); out_abort(&fs);
-            fprintf(stderr, "D-mf: diverged at iteration %zu (init %g, eta0 %g): non-finite iterate\n",
-                    t + 1, alpha, sch.eta0);
-            return PROC_EXIT_NUMERIC;
-          }
-          sum_minus += eta * eta * (info.gF2 - info.gG2);
-          sum_plus += eta * eta * (info.gF2 + info.gG2);
-          imb = mf_imbalance(U, V, w, &D);
-        }
-        double u2 = 0, v2 = 0;
-        for (size_t i = 0; i < m; i++)
-          for (size_t j = 0; j < (size_t) k; j++) u2 += gsl_matrix_get(U, i, j) * gsl_matrix_get(U, i, j);
-        for (size_t i = 0; i < n; i++)
-          for (size_t j = 0; j < (size_t) k; j++) v2 += gsl_matrix_get(V, i, j) * gsl_matrix_get(V, i, j);
-        fprintf(fs.fp, "%u\t%zu\t%zu\t%.17g\t%ld\t%.17g\t%ld\t%.17g\t%.17g\t%.17g\t%.17g\t%.17g\t%.17g\t%.17g\t%.17g\t%.17g\t%.17g\n",
-                cs, init, sc, sch.delta, s, sch.eta0, T, D0, D, sum_minus, sum_plus, imb0, imb, u2, v2, err, nuc);
-        if (init == 0 && sc == 0 && s == 1) small_err = err, small_imb = imb, small_u2 = u2, small_v2 = v2;
-        if (init == 1 && sc == 0 && s == 1) large_imb0 = imb0, large_imbT = imb;
+        char prefix[128];
+        snprintf(prefix, sizeof prefix, "%u\t%zu\t%zu\t%.17g\t%ld\t", cs, init, sc, sch.delta, s);
+        mf_balance_result r;
+        size_t fail = 0;
+        const int rc = mf_balance_run(pr, U, V, &sch, (size_t) T, s == 1 ? f.fp : NULL, prefix, growth, w, &r, &fail);
+        if (rc) { out_abort(&f); out_abort(&fs); }
+        if (rc == GSL_ERUNAWAY) return proc_diverged(p.program, fail, "init %g, eta0 %g", alpha, sch.eta0);
+        if (rc) return PROC_EXIT_NUMERIC;
+        fprintf(fs.fp, "%u\t%zu\t%zu\t%.17g\t%ld\t%.17g\t%ld\t%.17g\t%.17g\t%.17g\t%.17g\t%.17g\t%.17g\t%.17g\t%.17g\t%.17g\t%.17g\t%.17g\n",
+                cs, init, sc, sch.delta, s, sch.eta0, T, r.D0, r.D, r.sum_minus, r.sum_plus, r.imb0, r.imb, r.u2, r.v2, r.err, nuc,
+                r.S0);
+        if (init == 0 && sc == 0 && s == 1) small_err = r.err, small_imb = r.imb, small_u2 = r.u2, small_v2 = r.v2;
+        if (init == 1 && sc == 0 && s == 1) large_imb0 = r.imb0, large_imbT = r.imb;
         if (sc > 0) {
-          d5_worst = fmax(d5_worst, fabs(D - D0 - sum_minus) / sum_plus);
-          d5_norm = fmax(d5_norm, fabs(D - D0 - sum_minus) / (u2 + v2));
-          d5_abs = fmax(d5_abs, fabs(D - D0 - sum_minus));
-          sum_plus_min = fmin(sum_plus_min, sum_plus);
+          d5_worst = fmax(d5_worst, fabs(r.D - r.D0 - r.sum_minus) / r.sum_plus);
+          d5_norm = fmax(d5_norm, fabs(r.D - r.D0 - r.sum_minus) / (r.u2 + r.v2));
+          d5_abs = fmax(d5_abs, fabs(r.D - r.D0 - r.sum_minus));
+          sum_plus_min = fmin(sum_plus_min, r.sum_plus);
         }
-        if (init == 1 && sc == 0) d7_worst = fmax(d7_worst, fabs(D - D0) / fabs(D0));
+        if (init == 1 && sc == 0) d7_worst = fmax(d7_worst, fabs(r.D - r.D0) / fabs(r.D0));
       }
   if (out_commit(&f) || out_commit(&fs)) return PROC_EXIT_NUMERIC;
 

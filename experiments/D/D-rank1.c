@@ -7,6 +7,8 @@
 #include "mf_protocol.h"
 #include "models/mf.h"
 
+static const rng_table streams = { NULL, NULL, { { "M*", RNG_DATA, "1", NULL }, { "init", RNG_INIT, "1", "1" } } };
+
 int main(int argc, char **argv)
 {
   proc_init();
@@ -27,7 +29,7 @@ int main(int argc, char **argv)
   opt_list head = { 1, { sigma } };
   if ((status = mf_validate(&p, d1, d2, 1, &head, 0.0, eta))) return status;
 
-  gsl_rng *rx = rng_stream(p.seed, RNG_DATA, 1, 0), *ri = rng_stream(p.seed, RNG_INIT, 1, 1);
+  gsl_rng *rx = rng_table_stream(&streams, "M*", p.seed, NULL), *ri = rng_table_stream(&streams, "init", p.seed, NULL);
   mf_problem *pr = mf_problem_alloc((size_t) d1, (size_t) d2, &sigma, 1, rx);
   mf_work *w = mf_work_alloc((size_t) d1, (size_t) d2, 1, 0);
   gsl_matrix *U = gsl_matrix_alloc((size_t) d1, 1), *V = gsl_matrix_alloc((size_t) d2, 1);
@@ -37,11 +39,12 @@ int main(int argc, char **argv)
 
   out_file f;
   if (out_tsv_open(&f, &p, NULL)) return PROC_EXIT_NUMERIC;
-  out_comment(&f, "streams: M* (seed, DATA, 1); init (seed, INIT, 1, 1); rel_err = ||u v^T - M*||_F / ||M*||_F");
+  out_streams(&f, &streams);
+  out_comment(&f, "rel_err = ||u v^T - M*||_F / ||M*||_F");
   out_columns(&f, "t\trel_err\timb");
   size_t t_end = 0, t_a = 0, t_b = 0;
-  double *le = malloc(((size_t) T + 1) * sizeof *le);
-  if (!le) return PROC_EXIT_NUMERIC;
+  double *le = malloc(((size_t) T + 1) * sizeof *le), *ts = malloc(((size_t) T + 1) * sizeof *ts);
+  if (!le || !ts) return PROC_EXIT_NUMERIC;
   for (size_t t = 0;; t++) {
     mf_stepinfo info;
     int rc = mf_gradient(pr->X, U, V, w, &info);
@@ -50,19 +53,18 @@ int main(int argc, char **argv)
     mf_imbalance(U, V, w, &D);
     if (rc || !isfinite(rel)) {
       out_abort(&f);
-      fprintf(stderr, "D-rank1: diverged at iteration %zu (eta = %g): non-finite iterate\n", t, eta);
-      return PROC_EXIT_NUMERIC;
+      return proc_diverged(p.program, t, "eta = %g", eta);
     }
     fprintf(f.fp, "%zu\t%.17g\t%.17g\n", t, rel, D);
     le[t] = log(rel);
+    ts[t] = (double) t;
     if (!t_a && rel <= 0.1) t_a = t;     /* end of the growth phase */
     if (!t_b && rel <= 1e-12) t_b = t;   /* the fit window ends here */
     t_end = t;
     if (rel < stop || t == (size_t) T) break;
     if (mf_apply(U, V, eta, w)) {
       out_abort(&f);
-      fprintf(stderr, "D-rank1: diverged at iteration %zu (eta = %g): non-finite iterate\n", t + 1, eta);
-      return PROC_EXIT_NUMERIC;
+      return proc_diverged(p.program, t + 1, "eta = %g", eta);
     }
   }
   if (out_commit(&f)) return PROC_EXIT_NUMERIC;
@@ -71,17 +73,12 @@ int main(int argc, char **argv)
   out_macro(&f, "DRankOneEta", "%g", eta);
   out_macro(&f, "DRankOneRate", "%.4f", 1 - eta * sigma);
   /* Least-squares line through ln rel_err on [t_a, t_b]: rate exp(slope) and R^2. */
-  double mx = 0, my = 0, sxy = 0, sxx = 0, syy = 0;
-  const double nw = (double) (t_b - t_a + 1);
-  for (size_t t = t_a; t_b && t <= t_b; t++) mx += (double) t / nw, my += le[t] / nw;
-  for (size_t t = t_a; t_b && t <= t_b; t++)
-    sxy += ((double) t - mx) * (le[t] - my), sxx += ((double) t - mx) * ((double) t - mx),
-    syy += (le[t] - my) * (le[t] - my);
-  out_macro(&f, "DRankOneFitRate", "%.4f", exp(sxy / sxx));
-  out_macro(&f, "DRankOneRsq", "%.5f", sxy * sxy / (sxx * syy));
+  const stats_line fit = stats_fit_line(ts + t_a, le + t_a, t_b ? t_b - t_a + 1 : 0);
+  out_macro(&f, "DRankOneFitRate", "%.4f", exp(fit.slope));
+  out_macro(&f, "DRankOneRsq", "%.5f", fit.r2);
   out_macro(&f, "DRankOneTa", "%zu", t_a);
   out_macro(&f, "DRankOneTb", "%zu", t_b);
-  free(le);
+  free(le); free(ts);
   if (out_commit(&f)) return PROC_EXIT_NUMERIC;
   gsl_matrix_free(U); gsl_matrix_free(V);
   mf_work_free(w); mf_problem_free(pr); gsl_rng_free(rx); gsl_rng_free(ri);

@@ -2,26 +2,24 @@
  * files the figures are drawn from.  Criteria are those fixed in the spec before any data were
  * seen; they are printed with every verdict. */
 #include <math.h>
-#include <stdlib.h>
 #include <string.h>
 #include "io/claim.h"
 #include "experiment.h"
 
-/* The protocol a claim was stated for: data produced with other parameters cannot judge it. */
-#define COL(t, row, c) table_get((t), (row), (c))
 
 /* J1: emergence times match the first-order prediction; the crude law at small alpha. */
 static int claim_J1(claim_result *res)
 {
   table *t = claim_table(res, "J-emergence");
-  const char *names[] = { "alpha", "eta", "t_pred", "t_meas", "ratio", "crude" };
-  int c[6];
-  int ok = claim_cols(t, names, c, 6) && claim_require_text(t, "J-emergence", "alphas", "0.0001,1e-06,1e-08") &&
-           claim_require_text(t, "J-emergence", "etas", "0.05,0.5") && claim_require_text(t, "J-emergence", "seeds", "10");
+  /* The spec's grid alpha in {1e-4, 1e-6, 1e-8}, eta in {0.05, 0.5}: J1 is stated "at every alpha and
+   * eta" of it, judged for alpha <= 1e-6 and reported at 1e-4. */
+  int ok = claim_require_cols(t, "alpha", "ratio", "crude", NULL) &&
+           claim_require_text(t, "J-emergence", "alphas", "0.0001,1e-06,1e-08") &&
+           claim_require_text(t, "J-emergence", "etas", "0.05,0.5");
   if (ok) {
     double worst = 0, clo = INFINITY, chi = -INFINITY, c4lo = INFINITY, c4hi = -INFINITY;
     for (size_t i = 0; i < t->rows; i++) {
-      const double ratio = COL(t, i, c[4]), crude = COL(t, i, c[5]), alpha = COL(t, i, c[0]);
+      const double ratio = claim_cell(t, i, "ratio"), crude = claim_cell(t, i, "crude"), alpha = claim_cell(t, i, "alpha");
       worst = isnan(ratio) ? INFINITY : fmax(worst, fabs(ratio - 1));
       if (alpha <= 1e-6 * (1 + 1e-12)) {
         clo = isnan(crude) ? -INFINITY : fmin(clo, crude);
@@ -46,21 +44,18 @@ static int claim_J1(claim_result *res)
 static int claim_J2(claim_result *res)
 {
   table *t = claim_table(res, "J-emergence");
-  const char *names[] = { "alpha", "eta", "seed", "i", "sigma", "t_meas" };
-  int c[6];
-  int ok = claim_cols(t, names, c, 6) && claim_require_text(t, "J-emergence", "alphas", "0.0001,1e-06,1e-08") &&
-           claim_require_text(t, "J-emergence", "etas", "0.05,0.5");
+  int ok = claim_require_cols(t, "alpha", "i", "sigma", "t_meas", NULL);
   if (ok) {
     size_t runs = 0, bad = 0, pairs = 0;
     double gap_min = INFINITY;
     /* Rows come in runs of consecutive i = 1, 2, ... for one (alpha, eta, seed). */
     for (size_t i = 0; i + 1 < t->rows; i++) {
-      if (COL(t, i, c[3]) == 1) runs++;
-      const int same = COL(t, i + 1, c[3]) == COL(t, i, c[3]) + 1;
-      if (!same || COL(t, i, c[0]) > 1e-4 * (1 + 1e-12)) continue;
-      if (!(COL(t, i, c[4]) / COL(t, i + 1, c[4]) >= 1.25)) continue;
+      if (claim_cell(t, i, "i") == 1) runs++;
+      const int same = claim_cell(t, i + 1, "i") == claim_cell(t, i, "i") + 1;
+      if (!same || claim_cell(t, i, "alpha") > 1e-4 * (1 + 1e-12)) continue;
+      if (!(claim_cell(t, i, "sigma") / claim_cell(t, i + 1, "sigma") >= 1.25)) continue;
       pairs++;
-      const double gap = COL(t, i + 1, c[5]) - COL(t, i, c[5]);
+      const double gap = claim_cell(t, i + 1, "t_meas") - claim_cell(t, i, "t_meas");
       gap_min = isnan(gap) ? -INFINITY : fmin(gap_min, gap);
       if (!(gap > 0)) bad++;
     }
@@ -73,20 +68,11 @@ static int claim_J2(claim_result *res)
   return ok ? 0 : 1;
 }
 
-static int cmp_double(const void *a, const void *b)
-{
-  const double x = *(const double *) a, y = *(const double *) b;
-  return (x > y) - (x < y);
-}
-
 /* J3: early stopping: min error decreases with alpha at the predicted log-log slope. */
 static int claim_J3(claim_result *res)
 {
   table *t = claim_table(res, "J-earlystop");
-  const char *names[] = { "alpha", "r", "slope_pred", "min_err" };
-  int c[4];
-  int ok = claim_cols(t, names, c, 4) && claim_require_text(t, "J-earlystop", "alphas", "0.001,1e-05,1e-07,1e-09") &&
-           claim_require_text(t, "J-earlystop", "sigma", "1,0.5,0.25,0.125,0.0625");
+  int ok = claim_require_cols(t, "alpha", "r", "slope_pred", "min_err", NULL);
   if (ok) {
     res->pass = 1;
     for (int r = 1; r <= 3; r++) {
@@ -94,23 +80,20 @@ static int claim_J3(claim_result *res)
       size_t na = 0;
       /* Median of min_err over seeds, per alpha (alphas in file order, decreasing). */
       for (size_t i = 0; i < t->rows;) {
-        const double a = COL(t, i, c[0]);
+        const double a = claim_cell(t, i, "alpha");
         double v[1000];
         size_t nv = 0, j = i;
-        for (; j < t->rows && COL(t, j, c[0]) == a; j++)
-          if (COL(t, j, c[1]) == r && nv < 1000) v[nv++] = COL(t, j, c[3]), pred = COL(t, j, c[2]);
+        for (; j < t->rows && claim_cell(t, j, "alpha") == a; j++)
+          if (claim_cell(t, j, "r") == r && nv < 1000) v[nv++] = claim_cell(t, j, "min_err"), pred = claim_cell(t, j, "slope_pred");
         i = j;
         if (!nv || na >= 16) continue;
-        qsort(v, nv, sizeof *v, cmp_double);
         la[na] = log(a);
-        le[na++] = log(nv % 2 ? v[nv / 2] : 0.5 * (v[nv / 2 - 1] + v[nv / 2]));
+        le[na++] = log(stats_summarize(v, nv).median);
       }
       int mono = na >= 2;
       for (size_t i = 0; i + 1 < na; i++) mono = mono && le[i + 1] < le[i];
-      double mx = 0, my = 0, sxy = 0, sxx = 0;
-      for (size_t i = 0; i < na; i++) mx += la[i] / (double) na, my += le[i] / (double) na;
-      for (size_t i = 0; i < na; i++) sxy += (la[i] - mx) * (le[i] - my), sxx += (la[i] - mx) * (la[i] - mx);
-      const double slope = sxy / sxx;
+      const stats_line fit = stats_fit_line(la, le, na);
+      const double slope = fit.count == na ? fit.slope : NAN;
       const int pass = mono && fabs(slope - pred) <= 0.1;
       res->pass = res->pass && pass;
       claim_measured(res, "r=%d: slope %.4f (pred %.4f), monotone %s", r, slope, pred, mono ? "yes" : "no");
@@ -126,17 +109,15 @@ static int claim_J3(claim_result *res)
 static int claim_J4(claim_result *res)
 {
   table *t = claim_table(res, "J-earlystop");
-  const char *names[] = { "final_rel", "final_r_over_tail", "t_last", "T" };
-  int c[4];
-  int ok = claim_cols(t, names, c, 4) && claim_require_text(t, "J-earlystop", "alphas", "0.001,1e-05,1e-07,1e-09");
+  int ok = claim_require_cols(t, "final_rel", "final_r_over_tail", "t_last", "T", NULL);
   if (ok) {
     double worst_rel = 0, worst_tail = INFINITY;
     int horizon = 1;
     for (size_t i = 0; i < t->rows; i++) {
-      const double fr = COL(t, i, c[0]), ft = COL(t, i, c[1]);
+      const double fr = claim_cell(t, i, "final_rel"), ft = claim_cell(t, i, "final_r_over_tail");
       worst_rel = isnan(fr) ? INFINITY : fmax(worst_rel, fr);
       worst_tail = isnan(ft) ? -INFINITY : fmin(worst_tail, ft);
-      horizon = horizon && COL(t, i, c[3]) == 3 * COL(t, i, c[2]);
+      horizon = horizon && claim_cell(t, i, "T") == 3 * claim_cell(t, i, "t_last");
     }
     res->pass = horizon && worst_rel <= 1e-6 && worst_tail >= 0.9;
     claim_measured(res, "max ||F_T G_T^T - X||/||X|| = %.3g; min ||F_T G_T^T - X_r||/||X - X_r|| = %.6f "
@@ -153,16 +134,16 @@ static int claim_J4(claim_result *res)
 static int claim_J5(claim_result *res)
 {
   table *t = claim_table(res, "J-dimfree-summary");
-  const char *names[] = { "k", "i", "sigma", "t_median", "t_pred_median", "m", "n" };
-  int c[7];
-  int ok = claim_cols(t, names, c, 7) && claim_require_text(t, "J-dimfree-summary", "seeds", "10");
+  /* Medians over 10 seeds: J5's statement. */
+  int ok = claim_require_cols(t, "k", "i", "sigma", "t_median", "t_pred_median", "m", "n", NULL) &&
+           claim_require_text(t, "J-dimfree-summary", "seeds", "10");
   /* The claim's shapes, read from the rows (the list options are printed in %g form). */
   static const double shapes[4][3] = { { 20, 20, 5 }, { 20, 20, 10 }, { 50, 30, 50 }, { 100, 100, 200 } };
   for (size_t j = 0; ok && j < t->rows; j++) {
     int found = 0;
     for (int q = 0; q < 4; q++)
-      found = found || (COL(t, j, c[5]) == shapes[q][0] && COL(t, j, c[6]) == shapes[q][1] &&
-                        COL(t, j, c[0]) == shapes[q][2]);
+      found = found || (claim_cell(t, j, "m") == shapes[q][0] && claim_cell(t, j, "n") == shapes[q][1] &&
+                        claim_cell(t, j, "k") == shapes[q][2]);
     if (!found || t->rows != 20) {
       fprintf(stderr, "J-dimfree-summary: shapes differ from those the claim is stated for\n");
       ok = 0;
@@ -176,14 +157,12 @@ static int claim_J5(claim_result *res)
     for (int i = 1; i <= 5; i++) {
       double lo = INFINITY, hi = -INFINITY, kmin = INFINITY, kmax = 0, sigma = NAN;
       for (size_t j = 0; j < t->rows; j++) {
-        if (COL(t, j, c[1]) != i) continue;
-        const double k = COL(t, j, c[0]), tm = COL(t, j, c[3]);
-        sigma = COL(t, j, c[2]);
+        if (claim_cell(t, j, "i") != i) continue;
+        const double k = claim_cell(t, j, "k"), tm = claim_cell(t, j, "t_median");
+        sigma = claim_cell(t, j, "sigma");
         if (k < 10) {   /* the contrast shape: k equal to the number of strong components */
-          char item[64];
-          snprintf(item, sizeof item, "%s%d:%+.1f%%", i > 1 ? ", " : "", i,
-                   100 * (tm / COL(t, j, c[4]) - 1));
-          strncat(lag, item, sizeof lag - strlen(lag) - 1);
+          claim_append(lag, sizeof lag, "%s%d:%+.1f%%", i > 1 ? ", " : "", i,
+                   100 * (tm / claim_cell(t, j, "t_pred_median") - 1));
           continue;
         }
         lo = isnan(tm) ? -INFINITY : fmin(lo, tm);

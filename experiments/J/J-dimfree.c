@@ -10,6 +10,9 @@
 
 #define NTRACK 5
 
+static const rng_table streams = { "c s", "c = shape index (from 0), s = seed", {
+  { "X", RNG_DATA, "2", "c" }, { "init", RNG_INIT, "200 + c", "s" } } };
+
 int main(int argc, char **argv)
 {
   proc_init();
@@ -39,23 +42,21 @@ int main(int argc, char **argv)
 
   out_file f, fs;
   if (out_tsv_open(&f, &p, NULL)) return PROC_EXIT_NUMERIC;
-  out_comment(&f, "streams: X of shape c (seed, DATA, 2, c); init (seed, INIT, 200 + c, s)");
+  out_streams(&f, &streams);
   out_comment(&f, "init convention: F_0, G_0 entries i.i.d. N(0, alpha^2)");
   out_columns(&f, "shape\tm\tn\tk\tseed\ti\tsigma\tt_pred\tt_meas");
   if (out_tsv_open(&fs, &p, "summary")) return PROC_EXIT_NUMERIC;
   out_columns(&fs, "shape\tm\tn\tk\ti\tsigma\tt_median\tt_min\tt_max\tt_pred_median");
   for (size_t c = 0; c < ms.n; c++) {
     const size_t m = (size_t) ms.v[c], n = (size_t) ns.v[c], k = (size_t) ks.v[c];
-    double sig[4000];
-    const size_t ps = mf_spectrum(head.v, head.n, tail, m, n, sig, 4000);
-    gsl_rng *rx = rng_stream(p.seed, RNG_DATA, 2, c);
-    mf_problem *pr = mf_problem_alloc(m, n, sig, ps, rx);
+    gsl_rng *rx = rng_table_stream(&streams, "X", p.seed, (const long[]) { (long) c, 0 });
+    mf_problem *pr = mf_target(&head, tail, m, n, rx);
     mf_work *w = mf_work_alloc(m, n, k, NTRACK);
     gsl_matrix *F = gsl_matrix_alloc(m, k), *G = gsl_matrix_alloc(n, k);
     double *te = malloc((size_t) seeds * NTRACK * sizeof *te), *tp = malloc((size_t) seeds * NTRACK * sizeof *tp);
     if (!rx || !pr || !w || !F || !G || !te || !tp) return PROC_EXIT_NUMERIC;
     for (long s = 1; s <= seeds; s++) {
-      gsl_rng *ri = rng_stream(p.seed, RNG_INIT, 200 + c, (unsigned long) s);
+      gsl_rng *ri = rng_table_stream(&streams, "init", p.seed, (const long[]) { (long) c, s });
       if (!ri) return PROC_EXIT_NUMERIC;
       mf_init_gaussian(F, G, alpha, ri);
       gsl_rng_free(ri);
@@ -66,8 +67,7 @@ int main(int argc, char **argv)
       int rc = mf_emergence(pr, NTRACK, F, G, eta, Tmax, w, t, s0, &fail);
       if (rc == GSL_ERUNAWAY) {
         out_abort(&f); out_abort(&fs);
-        fprintf(stderr, "J-dimfree: diverged at iteration %zu (shape %zu, seed %ld)\n", fail, c + 1, s);
-        return PROC_EXIT_NUMERIC;
+        return proc_diverged(p.program, fail, "shape %zu, seed %ld", c + 1, s);
       }
       if (rc) return PROC_EXIT_NUMERIC;
       for (size_t i = 0; i < NTRACK; i++) {

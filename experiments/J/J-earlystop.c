@@ -13,6 +13,9 @@
 
 #define RMAX 3
 
+static const rng_table streams = { "a s", "a = alpha index (from 0), s = seed", {
+  { "X", RNG_DATA, "3", NULL }, { "init", RNG_INIT, "300 + a", "s" } } };
+
 int main(int argc, char **argv)
 {
   proc_init();
@@ -38,24 +41,19 @@ int main(int argc, char **argv)
     if (!(alphas.v[a] < alphas.v[a - 1])) return opt_fail(&p, "--alphas", "must be decreasing");
 
   const size_t ps = sigma.n, last = ps - 1;
-  gsl_rng *rx = rng_stream(p.seed, RNG_DATA, 3, 0);
+  gsl_rng *rx = rng_table_stream(&streams, "X", p.seed, NULL);
   mf_problem *pr = mf_problem_alloc((size_t) m, (size_t) n, sigma.v, ps, rx);
   mf_work *w = mf_work_alloc((size_t) m, (size_t) n, (size_t) k, ps);
   gsl_matrix *F = gsl_matrix_alloc((size_t) m, (size_t) k), *G = gsl_matrix_alloc((size_t) n, (size_t) k);
-  gsl_vector *sc = gsl_vector_alloc(ps), *s0 = gsl_vector_alloc(ps);
   gsl_matrix *Xr[RMAX + 1];
   double tailnorm[RMAX + 1];
-  if (!pr || !w || !F || !G || !sc || !s0) return PROC_EXIT_NUMERIC;
-  for (size_t r = 1; r <= RMAX; r++) {
-    Xr[r] = gsl_matrix_alloc((size_t) m, (size_t) n);
-    if (!Xr[r] || mf_build(Xr[r], pr->U, pr->sigma, pr->V, r)) return PROC_EXIT_NUMERIC;
-    tailnorm[r] = la_dist_frob(pr->X, Xr[r]);
-  }
+  if (!pr || !w || !F || !G || mf_truncations(pr, RMAX, Xr)) return PROC_EXIT_NUMERIC;
+  for (size_t r = 1; r <= RMAX; r++) tailnorm[r] = la_dist_frob(pr->X, Xr[r]);
   const double xnorm = la_norm_frob(pr->X);
 
   out_file f;
   if (out_tsv_open(&f, &p, NULL)) return PROC_EXIT_NUMERIC;
-  out_comment(&f, "streams: X (seed, DATA, 3); init for alpha index a: (seed, INIT, 300 + a, s)");
+  out_streams(&f, &streams);
   out_comment(&f, "init convention: F_0, G_0 entries i.i.d. N(0, alpha^2); ||X||_F = %.17g", xnorm);
   out_columns(&f, "alpha\tseed\tr\tslope_pred\tmin_err\tt_min\tt_last\tT\tfinal_rel\tfinal_r_over_tail");
   /* min errors by (alpha, r, seed) for the fitted slopes quoted in the text */
@@ -64,34 +62,16 @@ int main(int argc, char **argv)
   if (!all) return PROC_EXIT_NUMERIC;
   for (size_t a = 0; a < alphas.n; a++)
     for (long s = 1; s <= seeds; s++) {
-      gsl_rng *ri = rng_stream(p.seed, RNG_INIT, 300 + a, (unsigned long) s);
+      gsl_rng *ri = rng_table_stream(&streams, "init", p.seed, (const long[]) { (long) a, s });
       if (!ri) return PROC_EXIT_NUMERIC;
       mf_init_gaussian(F, G, alphas.v[a], ri);
       gsl_rng_free(ri);
-      if (mf_components(F, G, pr->U, pr->V, sc, s0, w)) return PROC_EXIT_NUMERIC;
-      const double tp = mf_t_pred(sigma.v[last], gsl_vector_get(s0, last), eta);
-      const size_t Tcap = (size_t) ceil(100.0 * tp);
       double emin[RMAX + 1], tmin[RMAX + 1];
-      for (size_t r = 1; r <= RMAX; r++) emin[r] = INFINITY, tmin[r] = NAN;
-      size_t t_last = 0, T = Tcap, t;
-      for (t = 0;; t++) {
-        if (mf_components(F, G, pr->U, pr->V, sc, NULL, w)) return PROC_EXIT_NUMERIC;
-        if (!t_last && gsl_vector_get(sc, last) >= 0.5 * sigma.v[last]) t_last = t, T = 3 * t;
-        const gsl_matrix *P = mf_product(F, G, w);
-        for (size_t r = 1; r <= RMAX; r++) {
-          const double e = la_dist_frob(P, Xr[r]);
-          if (e < emin[r]) emin[r] = e, tmin[r] = (double) t;
-        }
-        if (t >= T) break;
-        int rc = mf_step(pr->X, F, G, eta, w, NULL);
-        if (rc == GSL_ERUNAWAY) {
-          out_abort(&f);
-          fprintf(stderr, "J-earlystop: diverged at iteration %zu (alpha = %g, seed %ld)\n", t + 1,
-                  alphas.v[a], s);
-          return PROC_EXIT_NUMERIC;
-        }
-        if (rc) return PROC_EXIT_NUMERIC;
-      }
+      size_t t_last, t, fail = 0;
+      const int rc = mf_earlystop_run(pr, F, G, eta, last, Xr, RMAX, w, emin, tmin, &t_last, &t, &fail);
+      if (rc) out_abort(&f);
+      if (rc == GSL_ERUNAWAY) return proc_diverged(p.program, fail, "alpha = %g, seed %ld", alphas.v[a], s);
+      if (rc) return PROC_EXIT_NUMERIC;
       const gsl_matrix *P = mf_product(F, G, w);
       const double final_rel = la_dist_frob(P, pr->X) / xnorm;
       worst_final = fmax(worst_final, final_rel);
@@ -116,32 +96,20 @@ int main(int argc, char **argv)
             2 * (sigma.v[0] - sigma.v[1]) / (sigma.v[0] + sigma.v[1]));
   out_macro(&f, "JEarlystopFinalRel", "%s", out_tex_number(num, sizeof num, worst_final, 2));
   /* Least-squares slope of ln(median over seeds) against ln(alpha), per r. */
-  static const char *word[RMAX] = { "One", "Two", "Three" };
   for (size_t r = 0; r < RMAX; r++) {
-    double mx = 0, my = 0, sxy = 0, sxx = 0, lx[64], ly[64];
+    double lx[OPT_LIST_MAX], ly[OPT_LIST_MAX];
     const size_t na = alphas.n;
     for (size_t a = 0; a < na; a++) {
-      stats_summary su = stats_summarize(all + (a * RMAX + r) * (size_t) seeds, (size_t) seeds);
       lx[a] = log(alphas.v[a]);
-      ly[a] = log(su.median);
-      mx += lx[a] / (double) na;
-      my += ly[a] / (double) na;
+      ly[a] = log(stats_summarize(all + (a * RMAX + r) * (size_t) seeds, (size_t) seeds).median);
     }
-    for (size_t a = 0; a < na; a++) sxy += (lx[a] - mx) * (ly[a] - my), sxx += (lx[a] - mx) * (lx[a] - mx);
-    char name[64];
-    snprintf(name, sizeof name, "JEarlystopSlope%s", word[r]);
-    out_macro(&f, name, "%.3f", sxy / sxx);
-    snprintf(name, sizeof name, "JEarlystopSlopePred%s", word[r]);
-    out_macro(&f, name, "%.3f", 2 * (sigma.v[r] - sigma.v[r + 1]) / (sigma.v[r] + sigma.v[r + 1]));
+    out_macro_nth(&f, "JEarlystopSlope", r, "%.3f", stats_fit_line(lx, ly, na).slope);
+    out_macro_nth(&f, "JEarlystopSlopePred", r, "%.3f", 2 * (sigma.v[r] - sigma.v[r + 1]) / (sigma.v[r] + sigma.v[r + 1]));
   }
   free(all);
   if (out_commit(&f)) return PROC_EXIT_NUMERIC;
 
   for (size_t r = 1; r <= RMAX; r++) gsl_matrix_free(Xr[r]);
-  gsl_vector_free(sc); gsl_vector_free(s0);
-  gsl_matrix_free(F); gsl_matrix_free(G);
-  mf_work_free(w);
-  mf_problem_free(pr);
-  gsl_rng_free(rx);
+  gsl_matrix_free(F); gsl_matrix_free(G); mf_work_free(w); mf_problem_free(pr); gsl_rng_free(rx);
   return 0;
 }

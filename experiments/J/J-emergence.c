@@ -11,6 +11,9 @@
 
 #define NTRACK 5
 
+static const rng_table streams = { "a e s", "a = alpha index, e = eta index (from 0), s = seed", {
+  { "X", RNG_DATA, "1", NULL }, { "init", RNG_INIT, "100 a + e", "s" } } };
+
 int main(int argc, char **argv)
 {
   proc_init();
@@ -36,25 +39,22 @@ int main(int argc, char **argv)
     if ((status = mf_validate(&p, m, n, k, &head, tail, etas.v[e]))) return status;
   if (head.n != NTRACK) return opt_fail(&p, "--sigma", "must have exactly %d values (got %zu)", NTRACK, head.n);
 
-  double sig[4000];
-  const size_t ps = mf_spectrum(head.v, head.n, tail, (size_t) m, (size_t) n, sig, 4000);
-  gsl_rng *rx = rng_stream(p.seed, RNG_DATA, 1, 0);
-  mf_problem *pr = mf_problem_alloc((size_t) m, (size_t) n, sig, ps, rx);
+  gsl_rng *rx = rng_table_stream(&streams, "X", p.seed, NULL);
+  mf_problem *pr = mf_target(&head, tail, (size_t) m, (size_t) n, rx);
   mf_work *w = mf_work_alloc((size_t) m, (size_t) n, (size_t) k, NTRACK);
   gsl_matrix *F = gsl_matrix_alloc((size_t) m, (size_t) k), *G = gsl_matrix_alloc((size_t) n, (size_t) k);
   if (!pr || !w || !F || !G) return PROC_EXIT_NUMERIC;
 
   out_file f;
   if (out_tsv_open(&f, &p, NULL)) return PROC_EXIT_NUMERIC;
-  out_comment(&f, "streams: X (seed, DATA, 1); init of seed s for alpha index a, eta index e: "
-                  "(seed, INIT, 100 a + e, s)");
+  out_streams(&f, &streams);
   out_comment(&f, "init convention: F_0, G_0 entries i.i.d. N(0, alpha^2)");
   out_columns(&f, "alpha\teta\tseed\ti\tsigma\ts0\tt_pred\tt_meas\tratio\tcrude");
   double worst = 0.0, crude_lo = INFINITY, crude_hi = -INFINITY, c4_lo = INFINITY, c4_hi = -INFINITY;
   for (size_t a = 0; a < alphas.n; a++)
     for (size_t e = 0; e < etas.n; e++)
       for (long s = 1; s <= seeds; s++) {
-        gsl_rng *ri = rng_stream(p.seed, RNG_INIT, 100 * a + e, (unsigned long) s);
+        gsl_rng *ri = rng_table_stream(&streams, "init", p.seed, (const long[]) { (long) a, (long) e, s });
         if (!ri) return PROC_EXIT_NUMERIC;
         mf_init_gaussian(F, G, alphas.v[a], ri);
         gsl_rng_free(ri);
@@ -72,9 +72,7 @@ int main(int argc, char **argv)
                               s0, &fail);
         if (rc == GSL_ERUNAWAY) {
           out_abort(&f);
-          fprintf(stderr, "J-emergence: diverged at iteration %zu (alpha = %g, eta = %g, seed %ld)\n",
-                  fail, alphas.v[a], etas.v[e], s);
-          return PROC_EXIT_NUMERIC;
+          return proc_diverged(p.program, fail, "alpha = %g, eta = %g, seed %ld", alphas.v[a], etas.v[e], s);
         }
         if (rc) { out_abort(&f); return PROC_EXIT_NUMERIC; }
         for (size_t i = 0; i < NTRACK; i++) {

@@ -10,6 +10,8 @@
 
 #define NTRACK 5
 
+static const rng_table streams = { NULL, NULL, { { "X", RNG_DATA, "1", NULL }, { "init", RNG_INIT, "1", "1" } } };
+
 int main(int argc, char **argv)
 {
   proc_init();
@@ -34,20 +36,14 @@ int main(int argc, char **argv)
   if ((status = mf_validate(&p, m, n, k, &head, tail, eta))) return status;
   if (head.n != NTRACK) return opt_fail(&p, "--sigma", "must have exactly %d values (got %zu)", NTRACK, head.n);
 
-  double sig[4000];
   const size_t q = (size_t) (m < n ? m : n);
-  const size_t ps = mf_spectrum(head.v, head.n, tail, (size_t) m, (size_t) n, sig, 4000);
-  gsl_rng *rx = rng_stream(p.seed, RNG_DATA, 1, 0), *ri = rng_stream(p.seed, RNG_INIT, 1, 1);
-  mf_problem *pr = mf_problem_alloc((size_t) m, (size_t) n, sig, ps, rx);
+  gsl_rng *rx = rng_table_stream(&streams, "X", p.seed, NULL), *ri = rng_table_stream(&streams, "init", p.seed, NULL);
+  mf_problem *pr = mf_target(&head, tail, (size_t) m, (size_t) n, rx);
   mf_work *w = mf_work_alloc((size_t) m, (size_t) n, (size_t) k, NTRACK);
   gsl_matrix *F = gsl_matrix_alloc((size_t) m, (size_t) k), *G = gsl_matrix_alloc((size_t) n, (size_t) k);
   gsl_matrix *Xr[NTRACK + 1];
   gsl_vector *sv = gsl_vector_alloc(q), *s0 = gsl_vector_alloc(NTRACK), *sc = gsl_vector_alloc(NTRACK);
-  if (!pr || !w || !F || !G || !sv || !s0 || !sc) return PROC_EXIT_NUMERIC;
-  for (size_t r = 1; r <= NTRACK; r++) {
-    Xr[r] = gsl_matrix_alloc((size_t) m, (size_t) n);
-    if (!Xr[r] || mf_build(Xr[r], pr->U, pr->sigma, pr->V, r)) return PROC_EXIT_NUMERIC;
-  }
+  if (!pr || !w || !F || !G || !sv || !s0 || !sc || mf_truncations(pr, NTRACK, Xr)) return PROC_EXIT_NUMERIC;
   mf_init_gaussian(F, G, alpha, ri);
   gsl_matrix_const_view Ur = gsl_matrix_const_submatrix(pr->U, 0, 0, (size_t) m, NTRACK);
   gsl_matrix_const_view Vr = gsl_matrix_const_submatrix(pr->V, 0, 0, (size_t) n, NTRACK);
@@ -60,8 +56,9 @@ int main(int argc, char **argv)
 
   out_file f;
   if (out_tsv_open(&f, &p, NULL)) return PROC_EXIT_NUMERIC;
-  out_comment(&f, "streams: X = U diag(sigma) V^T (seed, DATA, 1), init (seed, INIT, 1, 1)");
-  out_comment(&f, "init convention: F_0, G_0 entries i.i.d. N(0, alpha^2); spectrum: %zu values", ps);
+  out_streams(&f, &streams);
+  out_comment(&f, "X = U diag(sigma) V^T");
+  out_comment(&f, "init convention: F_0, G_0 entries i.i.d. N(0, alpha^2); spectrum: %zu values", pr->sigma->size);
   out_columns(&f, "t\tsv1\tsv2\tsv3\tsv4\tsv5\tsv6\terr1\terr2\terr3\terr4\terr5\terr_full");
   double errmin[NTRACK + 1], terrmin[NTRACK + 1];
   for (size_t r = 1; r <= NTRACK; r++) errmin[r] = INFINITY, terrmin[r] = NAN;
@@ -85,12 +82,9 @@ int main(int argc, char **argv)
     }
     if (t == (size_t) T) break;
     int rc = mf_step(pr->X, F, G, eta, w, NULL);
-    if (rc == GSL_ERUNAWAY) {
-      out_abort(&f);
-      fprintf(stderr, "J-staircase: diverged at iteration %zu (eta = %g): non-finite iterate\n", t + 1, eta);
-      return PROC_EXIT_NUMERIC;
-    }
-    if (rc) { out_abort(&f); return PROC_EXIT_NUMERIC; }
+    if (rc) out_abort(&f);
+    if (rc == GSL_ERUNAWAY) return proc_diverged(p.program, t + 1, "eta = %g", eta);
+    if (rc) return PROC_EXIT_NUMERIC;
   }
   if (out_commit(&f)) return PROC_EXIT_NUMERIC;
 
@@ -101,18 +95,13 @@ int main(int argc, char **argv)
             gsl_vector_get(s0, i), tpred[i], tmeas[i], errmin[i + 1], terrmin[i + 1]);
   if (out_commit(&f)) return PROC_EXIT_NUMERIC;
 
-  static const char *word[NTRACK] = { "One", "Two", "Three", "Four", "Five" };
-  char name[64], num[64];
+  char num[64];
   if (out_macros_open(&f, &p)) return PROC_EXIT_NUMERIC;
   for (size_t i = 0; i < NTRACK; i++) {
-    snprintf(name, sizeof name, "JStairTPred%s", word[i]);
-    out_macro(&f, name, "%.1f", tpred[i]);
-    snprintf(name, sizeof name, "JStairTMeas%s", word[i]);
-    out_macro(&f, name, "%.0f", tmeas[i]);
-    snprintf(name, sizeof name, "JStairErrMin%s", word[i]);
-    out_macro(&f, name, "%s", out_tex_number(num, sizeof num, errmin[i + 1], 2));
-    snprintf(name, sizeof name, "JStairTErrMin%s", word[i]);
-    out_macro(&f, name, "%.0f", terrmin[i + 1]);
+    out_macro_nth(&f, "JStairTPred", i, "%.1f", tpred[i]);
+    out_macro_nth(&f, "JStairTMeas", i, "%.0f", tmeas[i]);
+    out_macro_nth(&f, "JStairErrMin", i, "%s", out_tex_number(num, sizeof num, errmin[i + 1], 2));
+    out_macro_nth(&f, "JStairTErrMin", i, "%.0f", terrmin[i + 1]);
   }
   out_macro(&f, "JStairM", "%ld", m);
   out_macro(&f, "JStairN", "%ld", n);
@@ -124,9 +113,7 @@ int main(int argc, char **argv)
 
   for (size_t r = 1; r <= NTRACK; r++) gsl_matrix_free(Xr[r]);
   gsl_vector_free(sv); gsl_vector_free(s0); gsl_vector_free(sc);
-  gsl_matrix_free(F); gsl_matrix_free(G);
-  mf_work_free(w);
-  mf_problem_free(pr);
+  gsl_matrix_free(F); gsl_matrix_free(G); mf_work_free(w); mf_problem_free(pr);
   gsl_rng_free(rx); gsl_rng_free(ri);
   return 0;
 }

@@ -7,6 +7,12 @@
 #include "lt_protocol.h"
 #include "models/lt.h"
 
+/* The four algorithms at one eps are paired (trial i has the same init); one trajectory each from
+ * the same w0. */
+static const rng_table streams = { "k trial", "k = eps index (from 0), trial from 1", {
+  { "init", RNG_INIT, "3000 + k", "trial" }, { "noise", RNG_NOISE, "3000 + k", "trial" },
+  { "trajectory init", RNG_INIT, "4000", "1" }, { "trajectory noise", RNG_NOISE, "4000", "1" } } };
+
 int main(int argc, char **argv)
 {
   proc_init();
@@ -27,7 +33,7 @@ int main(int argc, char **argv)
   opt_parser p = OPT_PARSER("M-algorithms", "Figure 2: success and loss trajectories of four algorithms", specs);
   int status;
   if (!opt_parse(&p, argc, argv, &status)) return status;
-  if (pow((double) n, (double) l) > 5e4) return opt_fail(&p, "--n", "n^l must be <= 5e4 (got n = %ld, l = %ld)", n, l);
+  if ((status = lt_validate_size(&p, "--n", (double) n, l, 5e4))) return status;
 
   enum { NALG = 4 };
   static const lt_algo algos[NALG] = { LT_GD, LT_CUSTOM, LT_PGD, LT_ADAM };
@@ -40,37 +46,32 @@ int main(int argc, char **argv)
   for (size_t k = 0; k < epss.n; k++)
     for (int a = 0; a < NALG; a++) {
       size_t fail = 0;
-      const double step = algos[a] == LT_ADAM ? lr : eta;
-      int rc = lt_arm(B, (size_t) l, algos[a], step, (size_t) T, LT_INIT_V1, epss.v[k], (size_t) trials,
-                      p.seed, 3000 + k, &res[k][a], &fail);
-      if (rc == GSL_ERUNAWAY)
-        fprintf(stderr, "M-algorithms: %s diverged at iteration %zu (eps = %g)\n", tex[a], fail, epss.v[k]);
+      const lt_arm_config arm = { (size_t) l, algos[a], algos[a] == LT_ADAM ? lr : eta, (size_t) T, LT_INIT_V1,
+                                  epss.v[k], (size_t) trials };
+      int rc = lt_arm(B, &arm, &streams, p.seed, (long) k, &res[k][a], &fail);
+      if (rc == GSL_ERUNAWAY) return proc_diverged(p.program, fail, "%s, eps = %g", tex[a], epss.v[k]);
       if (rc) return PROC_EXIT_NUMERIC;
       prog_update(&bar, (long) (k * NALG + (size_t) a) + 1);
     }
   prog_finish(&bar);
 
   /* One trajectory per algorithm: trial 1 of stream 4000, the same initial point for all four. */
-  lt_work *W = lt_work_alloc(B, (size_t) l);
-  double *w = malloc(lt_work_size(W) * sizeof(double)), *trace = malloc((size_t) (NALG * (T + 1)) * sizeof(double));
+  double *trace = malloc((size_t) (NALG * (T + 1)) * sizeof(double));
   size_t stop[NALG];
-  if (!W || !w || !trace) return PROC_EXIT_NUMERIC;
+  if (!trace) return PROC_EXIT_NUMERIC;
   for (int a = 0; a < NALG; a++) {
-    gsl_rng *ri = rng_stream(p.seed, RNG_INIT, 4000, 1), *rn = rng_stream(p.seed, RNG_NOISE, 4000, 1);
-    lt_config cfg = lt_config_default(algos[a], algos[a] == LT_ADAM ? lr : eta, (size_t) T, (size_t) n, (size_t) l);
-    lt_trial_result tr;
+    const lt_arm_config run = { (size_t) l, algos[a], algos[a] == LT_ADAM ? lr : eta, (size_t) T, LT_INIT_V1, eps_traj, 1 };
     size_t fail = 0;
-    int rc = lt_trial(B, W, &cfg, LT_INIT_V1, eps_traj, ri, rn, w, trace + a * (T + 1), &tr, &fail);
-    if (rc == GSL_ERUNAWAY) fprintf(stderr, "M-algorithms: %s diverged at iteration %zu\n", tex[a], fail);
+    const int rc = lt_trace_run(B, &run, &streams, "trajectory init", "trajectory noise", p.seed, trace + a * (T + 1),
+                                &stop[a], &fail);
+    if (rc == GSL_ERUNAWAY) return proc_diverged(p.program, fail, "%s, eps = %g", tex[a], eps_traj);
     if (rc) return PROC_EXIT_NUMERIC;
-    stop[a] = tr.run.converged ? tr.run.iters : (size_t) T + 1;
-    gsl_rng_free(ri);
-    gsl_rng_free(rn);
   }
 
   out_file f;
   if (out_tsv_open(&f, &p, NULL)) return PROC_EXIT_NUMERIC;
-  out_comment(&f, "success rates over %ld trials from w0 = eps (v1 + 0.01 g)^{(x)l}/n^{l/2}; streams (seed, INIT|NOISE, 3000 + eps index, trial)", trials);
+  out_streams(&f, &streams);
+  out_comment(&f, "success rates over %ld trials from w0 = eps (v1 + 0.01 g)^{(x)l}/n^{l/2}", trials);
   out_columns(&f, "eps\tgd\tcustom\tpgd\tadam\titers_gd\titers_custom\titers_pgd\titers_adam");
   for (size_t k = 0; k < epss.n; k++) {
     fprintf(f.fp, "%.17g", epss.v[k]);
@@ -109,6 +110,6 @@ int main(int argc, char **argv)
   out_macro(&f, "MAlgorithmsTrials", "%ld", trials);
   out_macro(&f, "MAlgorithmsLr", "%g", lr);
   if (out_commit(&f)) return PROC_EXIT_NUMERIC;
-  lt_work_free(W); free(w); free(trace); lt_base_free(B);
+  free(trace); lt_base_free(B);
   return 0;
 }

@@ -9,11 +9,14 @@
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
-#include <gsl/gsl_cblas.h>
 #include <gsl/gsl_math.h>
 #include <gsl/gsl_randist.h>
 #include "experiment.h"
+#include "lt_protocol.h"
 #include "models/lt.h"
+
+static const rng_table streams = { "r", "r = symmetry run (M-identities-sym.tsv)", {
+  { "Gaussian instance", RNG_DATA, "1", NULL }, { "x", RNG_MISC, "1", NULL }, { "init", RNG_INIT, "1", "r + 1" } } };
 
 int main(int argc, char **argv)
 {
@@ -35,32 +38,26 @@ int main(int argc, char **argv)
   if (!opt_parse(&p, argc, argv, &status)) return status;
 
   /* Factorization on three instances, l = 1..3. */
-  gsl_rng *rd = rng_stream(p.seed, RNG_DATA, 1, 0), *rx = rng_stream(p.seed, RNG_MISC, 1, 0);
+  gsl_rng *rd = rng_table_stream(&streams, "Gaussian instance", p.seed, NULL), *rx = rng_table_stream(&streams, "x", p.seed, NULL);
   lt_base *inst[3] = { lt_base_completion((size_t) n, rho), lt_base_gaussian((size_t) n, 2 * (size_t) n, 1.0, rd),
                        lt_base_delta() };
   if (!inst[0] || !inst[1] || !inst[2]) return PROC_EXIT_NUMERIC;
   out_file f;
   if (out_tsv_open(&f, &p, NULL)) return PROC_EXIT_NUMERIC;
-  out_comment(&f, "instance 0 = completion (n, rho), 1 = Gaussian (n, m = 2n), 2 = delta ~ 0.54 (n = 2); x ~ N(0, I) from (seed, MISC, 1)");
+  out_streams(&f, &streams);
+  out_comment(&f, "instance 0 = completion (n, rho), 1 = Gaussian (n, m = 2n), 2 = delta ~ 0.54 (n = 2); x ~ N(0, I)");
   out_columns(&f, "instance\tl\tpoint\th_structured\th_factored\trel_diff");
   double worst = 0;
   for (int k = 0; k < 3; k++)
-    for (size_t l = 1; l <= 3; l++) {
-      const size_t nn = inst[k]->n;
-      lt_work *W = lt_work_alloc(inst[k], l);
-      double *w = malloc(lt_work_size(W) * sizeof(double)), x[16];
-      if (!W || !w) return PROC_EXIT_NUMERIC;
+    for (size_t l = 1; l <= 3; l++)
       for (long q = 0; q < points; q++) {
-        for (size_t a = 0; a < nn; a++) x[a] = gsl_ran_gaussian(rx, 1.0);
-        lt_power(x, nn, l, w);
-        double h;
-        if (lt_loss_grad(inst[k], W, w, &h, NULL)) return PROC_EXIT_NUMERIC;
+        double x[16], h;
+        for (size_t a = 0; a < inst[k]->n; a++) x[a] = gsl_ran_gaussian(rx, 1.0);
+        if (lt_point_loss(inst[k], l, x, &h, NULL)) return PROC_EXIT_NUMERIC;
         const double hf = lt_loss_factored(inst[k], l, x), rel = fabs(h - hf) / fabs(hf);
         worst = fmax(worst, rel);
         fprintf(f.fp, "%d\t%zu\t%ld\t%.17g\t%.17g\t%.17g\n", k, l, q, h, hf, rel);
       }
-      lt_work_free(W); free(w);
-    }
   if (out_commit(&f)) return PROC_EXIT_NUMERIC;
 
   /* First-order points on the delta instance. */
@@ -70,47 +67,35 @@ int main(int argc, char **argv)
   const double xh[2] = { 0, M_SQRT1_2 };
   double gmax = 0;
   for (size_t l = 1; l <= 3; l++) {
-    lt_work *W = lt_work_alloc(inst[2], l);
-    const size_t N = lt_work_size(W);
-    double *w = malloc(N * sizeof(double)), *g = malloc(N * sizeof(double)), h;
-    if (!W || !w || !g) return PROC_EXIT_NUMERIC;
-    lt_power(xh, 2, l, w);
-    if (lt_loss_grad(inst[2], W, w, &h, g)) return PROC_EXIT_NUMERIC;
-    const double gn = cblas_dnrm2((int) N, g, 1);
+    double h, gn;
+    if (lt_point_loss(inst[2], l, xh, &h, &gn)) return PROC_EXIT_NUMERIC;
     gmax = fmax(gmax, gn);
     fprintf(f.fp, "%zu\t%.17g\t%.17g\n", l, gn, h);
-    lt_work_free(W); free(w); free(g);
   }
   if (out_commit(&f)) return PROC_EXIT_NUMERIC;
 
   /* Symmetry along GD on the completion instance, from v1 and Gaussian rank-1 inits. */
-  lt_work *W = lt_work_alloc(inst[0], (size_t) l_sym);
-  const size_t N = lt_work_size(W);
   const size_t runs = 2 * epss.n;
-  double *w = malloc(N * sizeof(double)), *rel = malloc(runs * (size_t) (T + 1) * sizeof(double));
-  if (!W || !w || !rel) return PROC_EXIT_NUMERIC;
+  double *rel = malloc(runs * (size_t) (T + 1) * sizeof(double));
+  if (!rel) return PROC_EXIT_NUMERIC;
   double smax = 0;
   for (size_t r = 0; r < runs; r++) {
-    gsl_rng *ri = rng_stream(p.seed, RNG_INIT, 1, r + 1);
+    gsl_rng *ri = rng_table_stream(&streams, "init", p.seed, (const long[]) { (long) r });
     double x0[16];
     for (long a = 0; a < n; a++) {
       const double g = gsl_ran_gaussian(ri, 1.0);
       x0[a] = r % 2 == 0 ? inst[0]->v1[a] + 0.01 * g : g;
     }
     gsl_rng_free(ri);
-    lt_init(w, x0, (size_t) n, (size_t) l_sym, epss.v[r / 2]);
-    for (long t = 0; t <= T; t++) {
-      const double d = lt_sym_defect(w, (size_t) n, (size_t) l_sym) / cblas_dnrm2((int) N, w, 1);
-      rel[r * (size_t) (T + 1) + (size_t) t] = d;
-      if (!(d <= smax)) smax = d;
-      double loss;
-      int rc = t < T ? lt_gd_step(inst[0], W, w, eta, &loss) : 0;
-      if (rc == GSL_ERUNAWAY) { fprintf(stderr, "M-identities: diverged at iteration %ld\n", t); return PROC_EXIT_NUMERIC; }
-      if (rc) return PROC_EXIT_NUMERIC;
-    }
+    size_t fail = 0;
+    double *rr = rel + r * (size_t) (T + 1);
+    const int rc = lt_sym_run(inst[0], (size_t) l_sym, x0, epss.v[r / 2], eta, (size_t) T, rr, &fail);
+    if (rc == GSL_ERUNAWAY) return proc_diverged(p.program, fail, "symmetry run %zu", r);
+    if (rc) return PROC_EXIT_NUMERIC;
+    for (long t = 0; t <= T; t++) if (!(rr[t] <= smax)) smax = rr[t];
   }
   if (out_tsv_open(&f, &p, "sym")) return PROC_EXIT_NUMERIC;
-  out_comment(&f, "max over mode permutations |w_t - sigma(w_t)|_max / ||w_t||_F; run r: eps = epss[r/2], init v1 (r even) or Gaussian (r odd), streams (seed, INIT, 1, r + 1)");
+  out_comment(&f, "max over mode permutations |w_t - sigma(w_t)|_max / ||w_t||_F; run r: eps = epss[r/2], init v1 (r even) or Gaussian (r odd)");
   out_columns(&f, "t\trun\teps\tgaussian\trel_defect");
   for (size_t r = 0; r < runs; r++)
     for (long t = 0; t <= T; t++)
@@ -125,6 +110,6 @@ int main(int argc, char **argv)
   out_macro(&f, "MIdentitiesT", "%ld", T);
   if (out_commit(&f)) return PROC_EXIT_NUMERIC;
   for (int k = 0; k < 3; k++) lt_base_free(inst[k]);
-  lt_work_free(W); free(w); free(rel); gsl_rng_free(rd); gsl_rng_free(rx);
+  free(rel); gsl_rng_free(rd); gsl_rng_free(rx);
   return 0;
 }

@@ -6,12 +6,13 @@
  *  - ||w_t - w~_t|| / ||w~_t||, w~_t = (I + eta U^{(x)l})^t w_0, at t = t-lin for several eps. */
 #include <math.h>
 #include <stdlib.h>
-#include <string.h>
-#include <gsl/gsl_cblas.h>
 #include <gsl/gsl_math.h>
 #include <gsl/gsl_randist.h>
 #include "experiment.h"
+#include "lt_protocol.h"
 #include "models/lt.h"
+
+static const rng_table streams = { NULL, NULL, { { "instance", RNG_DATA, "1", NULL }, { "x0", RNG_INIT, "1", NULL } } };
 
 int main(int argc, char **argv)
 {
@@ -33,10 +34,10 @@ int main(int argc, char **argv)
   opt_parser p = OPT_PARSER("M-rank1", "rank-1 bias (kappa-hat vs t, l = 1 and l) and the linear regime", specs);
   int status;
   if (!opt_parse(&p, argc, argv, &status)) return status;
-  if (pow((double) n, (double) l) > 4096) return opt_fail(&p, "--n", "n^l must be <= 4096 (got n = %ld, l = %ld)", n, l);
+  if ((status = lt_validate_size(&p, "--n", (double) n, l, 4096))) return status;
   if (epss.n < 2) return opt_fail(&p, "--epss", "needs at least two values for a slope");
 
-  gsl_rng *rd = rng_stream(p.seed, RNG_DATA, 1, 0), *ri = rng_stream(p.seed, RNG_INIT, 1, 0);
+  gsl_rng *rd = rng_table_stream(&streams, "instance", p.seed, NULL), *ri = rng_table_stream(&streams, "x0", p.seed, NULL);
   lt_base *B = lt_base_gaussian((size_t) n, (size_t) m, z_norm, rd);
   if (!B) return PROC_EXIT_NUMERIC;
   double s2 = 0;
@@ -45,73 +46,40 @@ int main(int argc, char **argv)
   double x0[16];
   for (long a = 0; a < n; a++) x0[a] = gsl_ran_gaussian(ri, 1.0);
 
-  /* kappa-hat runs, l = 1 and l = l. */
+  /* kappa-hat runs, l = 1 and l = l; the linear regime at order l for every eps */
   const size_t ls[2] = { 1, (size_t) l };
   double *kap = malloc(2 * (size_t) (T + 1) * sizeof(double)), *bnd = malloc(2 * (size_t) (T + 1) * sizeof(double));
-  double rate[2];
+  double *lin = malloc(2 * (size_t) (T + 1) * sizeof(double));
+  double rate[2], dev[OPT_LIST_MAX];
+  if (!kap || !bnd || !lin) return PROC_EXIT_NUMERIC;
   for (int k = 0; k < 2; k++) {
-    lt_work *W = lt_work_alloc(B, ls[k]);
-    const size_t N = lt_work_size(W);
-    double *w = malloc(N * sizeof(double)), *pw = malloc(N * sizeof(double)), *tmp = malloc(N * sizeof(double));
-    double *pm = malloc((size_t) (n * n) * sizeof(double)), *v1l = malloc(N * sizeof(double));
-    if (!W || !w || !pw || !tmp || !pm || !v1l || !kap || !bnd) return PROC_EXIT_NUMERIC;
-    lt_init(w, x0, (size_t) n, ls[k], eps);
-    for (long a = 0; a < n; a++)
-      for (long c = 0; c < n; c++) pm[a * n + c] = (a == c) - B->v1[a] * B->v1[c];
-    memcpy(pw, w, N * sizeof(double));
-    lt_kron_apply(pm, (size_t) n, 1, ls[k], pw, tmp);
-    lt_power(B->v1, (size_t) n, ls[k], v1l);
-    const double c0 = cblas_dnrm2((int) N, pw, 1) / fabs(cblas_ddot((int) N, w, 1, v1l, 1));
-    rate[k] = (1 + eta * pow(s2, (double) ls[k])) / (1 + eta * pow(s1, (double) ls[k]));
-    for (long t = 0; t <= T; t++) {
-      double loss;
-      if (lt_kappa(w, (size_t) n, ls[k], B->v1, &kap[k * (T + 1) + t], W)) return PROC_EXIT_NUMERIC;
-      bnd[k * (T + 1) + t] = c0 * pow(rate[k], (double) t);
-      if (t < T) {
-        int rc = lt_gd_step(B, W, w, eta, &loss);
-        if (rc == GSL_ERUNAWAY) { fprintf(stderr, "M-rank1: diverged at iteration %ld (l = %zu)\n", t, ls[k]); return PROC_EXIT_NUMERIC; }
-        if (rc) return PROC_EXIT_NUMERIC;
-      }
-    }
-    lt_work_free(W); free(w); free(pw); free(tmp); free(pm); free(v1l);
+    size_t fail = 0;
+    const int rc = lt_kappa_run(B, ls[k], x0, eps, eta, (size_t) T, kap + k * (T + 1), bnd + k * (T + 1), lin + k * (T + 1),
+                                &rate[k], &fail);
+    if (rc == GSL_ERUNAWAY) return proc_diverged(p.program, fail, "l = %zu", ls[k]);
+    if (rc) return PROC_EXIT_NUMERIC;
   }
-
-  /* Linear regime at order l: deviation of GD from the linear recursion at t = t-lin. */
-  double dev[OPT_LIST_MAX];
-  {
-    lt_work *W = lt_work_alloc(B, (size_t) l);
-    const size_t N = lt_work_size(W);
-    double *w = malloc(N * sizeof(double)), *wl = malloc(N * sizeof(double));
-    if (!W || !w || !wl) return PROC_EXIT_NUMERIC;
-    for (size_t e = 0; e < epss.n; e++) {
-      lt_init(w, x0, (size_t) n, (size_t) l, epss.v[e]);
-      memcpy(wl, w, N * sizeof(double));
-      for (long t = 0; t < t_lin; t++) {
-        double loss;
-        if (lt_gd_step(B, W, w, eta, &loss)) { fprintf(stderr, "M-rank1: diverged at iteration %ld\n", t); return PROC_EXIT_NUMERIC; }
-        lt_linear_step(B, W, wl, eta);
-      }
-      const double nl = cblas_dnrm2((int) N, wl, 1);
-      cblas_daxpy((int) N, -1.0, wl, 1, w, 1);
-      dev[e] = cblas_dnrm2((int) N, w, 1) / nl;
-    }
-    lt_work_free(W); free(w); free(wl);
+  for (size_t e = 0; e < epss.n; e++) {
+    size_t fail = 0;
+    const int rc = lt_linear_deviation(B, (size_t) l, x0, epss.v[e], eta, (size_t) t_lin, &dev[e], &fail);
+    if (rc == GSL_ERUNAWAY) return proc_diverged(p.program, fail, "eps = %g", epss.v[e]);
+    if (rc) return PROC_EXIT_NUMERIC;
   }
   /* least-squares slope of log dev against log eps */
-  double sx = 0, sy = 0, sxx = 0, sxy = 0;
-  for (size_t e = 0; e < epss.n; e++) {
-    const double X = log(epss.v[e]), Y = log(dev[e]);
-    sx += X; sy += Y; sxx += X * X; sxy += X * Y;
-  }
-  const double ne = (double) epss.n, slope = (ne * sxy - sx * sy) / (ne * sxx - sx * sx);
+  double lx[OPT_LIST_MAX], ly[OPT_LIST_MAX];
+  for (size_t e = 0; e < epss.n; e++) lx[e] = log(epss.v[e]), ly[e] = log(dev[e]);
+  const double slope = stats_fit_line(lx, ly, epss.n).slope;
 
   out_file f;
   if (out_tsv_open(&f, &p, NULL)) return PROC_EXIT_NUMERIC;
-  out_comment(&f, "Gaussian instance from (seed, DATA, 1); x0 from (seed, INIT, 1); w0 = eps x0^{(x)l}/n^{l/2}");
+  out_streams(&f, &streams);
+  out_comment(&f, "Gaussian instance; w0 = eps x0^{(x)l}/n^{l/2}");
   out_comment(&f, "sigma_1(U) = %.17g, s2 = max_{j>=2} |sigma_j(U)| = %.17g; rate_1 = %.17g, rate_%ld = %.17g", s1, s2, rate[0], l, rate[1]);
-  out_columns(&f, "t\tkappa_1\tbound_1\tkappa_l\tbound_l");
+  out_comment(&f, "lin_dev_1, lin_dev_l: ||w_t - w~_t|| / ||w~_t||, w~_t = (I + eta U^{(x)l})^t w_0 (the linear regime)");
+  out_columns(&f, "t\tkappa_1\tbound_1\tkappa_l\tbound_l\tlin_dev_1\tlin_dev_l");
   for (long t = 0; t <= T; t++)
-    fprintf(f.fp, "%ld\t%.17g\t%.17g\t%.17g\t%.17g\n", t, kap[t], bnd[t], kap[T + 1 + t], bnd[T + 1 + t]);
+    fprintf(f.fp, "%ld\t%.17g\t%.17g\t%.17g\t%.17g\t%.17g\t%.17g\n", t, kap[t], bnd[t], kap[T + 1 + t], bnd[T + 1 + t],
+            lin[t], lin[T + 1 + t]);
   if (out_commit(&f)) return PROC_EXIT_NUMERIC;
 
   if (out_tsv_open(&f, &p, "linear")) return PROC_EXIT_NUMERIC;
@@ -138,6 +106,6 @@ int main(int argc, char **argv)
   out_macro(&f, "MRankoneN", "%ld", n);
   out_macro(&f, "MRankoneM", "%ld", m);
   if (out_commit(&f)) return PROC_EXIT_NUMERIC;
-  lt_base_free(B); gsl_rng_free(rd); gsl_rng_free(ri); free(kap); free(bnd);
+  lt_base_free(B); gsl_rng_free(rd); gsl_rng_free(ri); free(kap); free(bnd); free(lin);
   return 0;
 }

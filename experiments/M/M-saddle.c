@@ -6,11 +6,13 @@
  * eigenvalue of the lifted Hessian (central differences), and the outcomes of GD. */
 #include <math.h>
 #include <stdlib.h>
-#include <string.h>
 #include <gsl/gsl_math.h>
 #include "experiment.h"
 #include "lt_protocol.h"
 #include "models/lt.h"
+
+static const rng_table streams = { "arm trial", "arm as in the column, trial from 1", {
+  { "init", RNG_INIT, "arm + 1", "trial" }, { "noise", RNG_NOISE, "arm + 1", "trial" } } };
 
 int main(int argc, char **argv)
 {
@@ -40,38 +42,26 @@ int main(int argc, char **argv)
   const size_t N = lt_work_size(Wl);
   const double xh[2] = { 0, M_SQRT1_2 }, e1[2] = { 1, 0 }, e2[2] = { 0, 1 };
   double *wh = malloc(N * sizeof(double)), *d1 = malloc(N * sizeof(double)), *tmp = malloc(N * sizeof(double));
-  double *H = malloc(N * N * sizeof(double)), *ei = malloc(N * sizeof(double)), *ej = malloc(N * sizeof(double));
-  if (!wh || !d1 || !tmp || !H || !ei || !ej) return PROC_EXIT_NUMERIC;
+  if (!wh || !d1 || !tmp) return PROC_EXIT_NUMERIC;
   lt_power(xh, 2, (size_t) l, wh);
   lt_power(e1, 2, (size_t) l, d1);
 
   /* Curvatures (unscaled: 4 x ours). */
   const double cf1 = 4 * lt_curvature(B, W1, xh, e1, fd), cf2 = 4 * lt_curvature(B, W1, xh, e2, fd);
   const double ch1 = 4 * lt_curvature(B, Wl, wh, d1, fd);
-  /* Hessian of h^l at x^{(x)l} by central differences (polarization of directional second
-   * derivatives), and its smallest eigenvalue. */
-  for (size_t i = 0; i < N; i++)
-    for (size_t j = i; j < N; j++) {
-      memset(ei, 0, N * sizeof(double));
-      memset(ej, 0, N * sizeof(double));
-      ei[i] += 1; ei[j] += 1;   /* d = e_i + e_j */
-      ej[i] += 1; ej[j] -= 1;   /* d = e_i - e_j */
-      const double a = lt_curvature(B, Wl, wh, ei, fd), c = i == j ? 0.0 : lt_curvature(B, Wl, wh, ej, fd);
-      H[i * N + j] = H[j * N + i] = 4 * (i == j ? a / 4 : (a - c) / 4);
-    }
-  gsl_matrix_view Hv = gsl_matrix_view_array(H, N, N);
-  gsl_vector *ev = gsl_vector_alloc(N);
-  la_work *la = la_work_alloc();
-  if (!ev || !la || la_sym_eig(&Hv.matrix, ev, NULL, la)) return PROC_EXIT_NUMERIC;
-  const double hmin = gsl_vector_get(ev, N - 1);
+  /* the smallest eigenvalue of the lifted Hessian at x^{(x)l} */
+  const double hmin = lt_hessian_min_fd(B, Wl, wh, fd);
+  if (isnan(hmin)) return PROC_EXIT_NUMERIC;
 
   /* GD outcomes (before any file is written: a divergence leaves no data). */
+  const lt_arm_config arms[3] = { { 1, LT_GD, eta_u, (size_t) T, LT_INIT_UNIT, eps, (size_t) t_unit },
+                                  { 1, LT_GD, eta_u, (size_t) T, LT_INIT_GAUSS, eps, (size_t) t_small },
+                                  { (size_t) l, LT_GD, eta_l, (size_t) T, LT_INIT_GAUSS, eps, (size_t) t_lift } };
   lt_arm_result r[3];
   size_t fail = 0;
-  int rc = lt_arm(B, 1, LT_GD, eta_u, (size_t) T, LT_INIT_UNIT, eps, (size_t) t_unit, p.seed, 1, &r[0], &fail);
-  if (!rc) rc = lt_arm(B, 1, LT_GD, eta_u, (size_t) T, LT_INIT_GAUSS, eps, (size_t) t_small, p.seed, 2, &r[1], &fail);
-  if (!rc) rc = lt_arm(B, (size_t) l, LT_GD, eta_l, (size_t) T, LT_INIT_GAUSS, eps, (size_t) t_lift, p.seed, 3, &r[2], &fail);
-  if (rc == GSL_ERUNAWAY) fprintf(stderr, "M-saddle: GD diverged at iteration %zu\n", fail);
+  int rc = 0;
+  for (int a = 0; a < 3 && !rc; a++) rc = lt_arm(B, &arms[a], &streams, p.seed, a, &r[a], &fail);
+  if (rc == GSL_ERUNAWAY) return proc_diverged(p.program, fail, "GD");
   if (rc) return PROC_EXIT_NUMERIC;
   out_file f;
   if (out_tsv_open(&f, &p, NULL)) return PROC_EXIT_NUMERIC;
@@ -97,8 +87,9 @@ int main(int argc, char **argv)
   if (out_commit(&f)) return PROC_EXIT_NUMERIC;
 
   if (out_tsv_open(&f, &p, "gd")) return PROC_EXIT_NUMERIC;
+  out_streams(&f, &streams);
   out_comment(&f, "arm 0: unlifted x0 ~ N(0, I); 1: unlifted eps x0/sqrt(n); 2: lifted eps x0^{(x)l}/n^{l/2}; "
-              "streams (seed, INIT, arm + 1, trial); success iff ||xx^T - zz^T||_F <= %g", LT_SUCCESS_DIST);
+              "success iff ||xx^T - zz^T||_F <= %g", LT_SUCCESS_DIST);
   out_columns(&f, "arm\ttrials\tsuccesses\trate\tmedian_iters");
   for (int a = 0; a < 3; a++)
     fprintf(f.fp, "%d\t%zu\t%zu\t%.17g\t%.17g\n", a, r[a].trials, r[a].successes, r[a].rate, r[a].median_iters);
@@ -119,8 +110,7 @@ int main(int argc, char **argv)
   }
   out_macro(&f, "MSaddleL", "%ld", l);
   if (out_commit(&f)) return PROC_EXIT_NUMERIC;
-  gsl_vector_free(ev); la_work_free(la);
-  free(wh); free(d1); free(tmp); free(H); free(ei); free(ej);
+  free(wh); free(d1); free(tmp);
   lt_work_free(W1); lt_work_free(Wl); lt_base_free(B);
   return 0;
 }

@@ -8,54 +8,35 @@
 #include "lt_protocol.h"
 #include "models/lt.h"
 
-static int arm(const opt_parser *p, const lt_base *B, size_t l, lt_init_kind init, double eta,
-               long T, double eps, long trials, unsigned long stream, lt_arm_result *r)
-{
-  size_t fail = 0;
-  int rc = lt_arm(B, l, LT_CUSTOM, eta, (size_t) T, init, eps, (size_t) trials, p->seed, stream, r, &fail);
-  if (rc == GSL_ERUNAWAY)
-    fprintf(stderr, "%s: diverged at iteration %zu (eps = %g, l = %zu, step %g)\n", p->program, fail, eps, l, eta);
-  return rc ? PROC_EXIT_NUMERIC : 0;
-}
+/* The arms at one eps are paired: trial i draws the same g in every arm. */
+static const rng_table streams = { "k trial", "k = eps index (from 0), trial from 1; arms with the same trial share g", {
+  { "init", RNG_INIT, "2000 + k", "trial" }, { "noise", RNG_NOISE, "2000 + k", "trial" } } };
 
 int main(int argc, char **argv)
 {
   proc_init();
   opt_list epss = { 5, { 1e-3, 1e-4, 1e-5, 1e-6, 1e-7 } };
-  long n = 10, l = 3, T = 2000, tl = 20, tu = 200, tc = 20;
-  double rho = 0.01, eta_l = 0.02, eta_u = 0.04;
+  lt_fig1_config c = LT_FIG1_CONFIG_DEFAULT;
+  long n = 10, trials[3] = { 20, 200, 20 };
   opt_spec specs[] = {
     { "n", OPT_INT, &n, 2, 16, 0, "dimension n" },
-    { "l", OPT_INT, &l, 2, 4, 0, "lifting order" },
+    { "l", OPT_INT, &c.l, 2, 4, 0, "lifting order" },
     { "epss", OPT_REALS, &epss, 0, 1, OPT_LO_OPEN, "initialization scales" },
-    { "rho", OPT_REAL, &rho, 0, 1, OPT_LO_OPEN, "off-mask weight of the completion instance" },
-    { "eta-lifted", OPT_REAL, &eta_l, 0, 1, OPT_LO_OPEN, "step of the lifted runs" },
-    { "eta-unlifted", OPT_REAL, &eta_u, 0, 1, OPT_LO_OPEN, "step of the unlifted runs" },
-    { "T", OPT_INT, &T, 1, 1e6, 0, "iteration cap" },
-    { "trials-lifted", OPT_INT, &tl, 1, 10000, 0, "trials of the published lifted arm" },
-    { "trials-unlifted", OPT_INT, &tu, 1, 100000, 0, "trials of the published unlifted arm" },
-    { "trials-control", OPT_INT, &tc, 1, 10000, 0, "trials per arm of the controlled comparison" },
+    LT_FIG1_OPTIONS(c),
+    LT_FIG1_TRIALS(trials),
   };
   opt_parser p = OPT_PARSER("M-success-eps", "Figure 1 (success vs eps) as published and controlled", specs);
   int status;
   if (!opt_parse(&p, argc, argv, &status)) return status;
-  if (pow((double) n, (double) l) > 5e4) return opt_fail(&p, "--n", "n^l must be <= 5e4 (got n = %ld, l = %ld)", n, l);
+  if ((status = lt_validate_size(&p, "--n", (double) n, c.l, 5e4))) return status;
 
-  enum { A_LV1, A_UUNIT, A_LG, A_UG, A_UV1, NA };
-  lt_arm_result res[OPT_LIST_MAX][NA];
-  lt_base *B = lt_base_completion((size_t) n, rho);
+  lt_arm_result res[OPT_LIST_MAX][LT_FIG1_ARMS];
+  lt_base *B = lt_base_completion((size_t) n, c.rho);
   if (!B) return PROC_EXIT_NUMERIC;
   prog_bar bar;
   prog_start(&bar, "M-success-eps", (long) epss.n, p.quiet);
   for (size_t k = 0; k < epss.n; k++) {
-    const double eps = epss.v[k];
-    const unsigned long st = 2000 + k;
-    if ((status = arm(&p, B, (size_t) l, LT_INIT_V1, eta_l, T, eps, tl, st, &res[k][A_LV1])) ||
-        (status = arm(&p, B, 1, LT_INIT_UNIT, eta_u, T, eps, tu, st, &res[k][A_UUNIT])) ||
-        (status = arm(&p, B, (size_t) l, LT_INIT_GAUSS, eta_l, T, eps, tc, st, &res[k][A_LG])) ||
-        (status = arm(&p, B, 1, LT_INIT_GAUSS, eta_u, T, eps, tc, st, &res[k][A_UG])) ||
-        (status = arm(&p, B, 1, LT_INIT_V1, eta_u, T, eps, tc, st, &res[k][A_UV1])))
-      return status;
+    if ((status = lt_fig1_arms(&p, B, &c, LT_CUSTOM, epss.v[k], trials, &streams, (long) k, res[k]))) return status;
     prog_update(&bar, (long) k + 1);
   }
   prog_finish(&bar);
@@ -63,33 +44,32 @@ int main(int argc, char **argv)
 
   out_file f;
   if (out_tsv_open(&f, &p, NULL)) return PROC_EXIT_NUMERIC;
-  out_comment(&f, "CustomGD; success iff ||x x^T - z z^T||_F <= %g; init streams (seed, INIT, 2000 + eps index, trial)",
-              LT_SUCCESS_DIST);
+  out_streams(&f, &streams);
+  out_comment(&f, "CustomGD; success iff ||x x^T - z z^T||_F <= %g", LT_SUCCESS_DIST);
   out_comment(&f, "lifted_v1: w0 = eps (v1 + 0.01 g)^{(x)l}/n^{l/2}; unlifted_unit: x0 = g (eps unused); "
-              "lifted_gauss / unlifted_gauss / unlifted_v1: w0 = eps x0^{(x)l}/n^{l/2} with l = %ld / 1 / 1", l);
+              "lifted_gauss / unlifted_gauss / unlifted_v1: w0 = eps x0^{(x)l}/n^{l/2} with l = %ld / 1 / 1", c.l);
   out_columns(&f, "eps\tlifted_v1\tunlifted_unit\tlifted_gauss\tunlifted_gauss\tunlifted_v1\titers_lifted_v1");
   for (size_t k = 0; k < epss.n; k++) {
     fprintf(f.fp, "%.17g", epss.v[k]);
-    for (int a = 0; a < NA; a++) fprintf(f.fp, "\t%.17g", res[k][a].rate);
-    fprintf(f.fp, "\t%.17g\n", res[k][A_LV1].median_iters);
+    for (int a = 0; a < LT_FIG1_ARMS; a++) fprintf(f.fp, "\t%.17g", res[k][a].rate);
+    fprintf(f.fp, "\t%.17g\n", res[k][LT_FIG1_LIFTED_V1].median_iters);
   }
   if (out_commit(&f)) return PROC_EXIT_NUMERIC;
 
   if (out_macros_open(&f, &p)) return PROC_EXIT_NUMERIC;
-  static const char *arm_tex[NA] = { "LiftedVone", "UnliftedUnit", "LiftedGauss", "UnliftedGauss", "UnliftedVone" };
   static const char *idx_tex[] = { "A", "B", "C", "D", "E", "F", "G", "H" };
   char name[96], num[64];
   for (size_t k = 0; k < epss.n && k < 8; k++) {
     snprintf(name, sizeof name, "MSuccessEpsEps%s", idx_tex[k]);
     out_macro(&f, name, "%s", out_tex_number(num, sizeof num, epss.v[k], 2));
-    for (int a = 0; a < NA; a++) {
-      snprintf(name, sizeof name, "MSuccessEps%s%s", arm_tex[a], idx_tex[k]);
+    for (int a = 0; a < LT_FIG1_ARMS; a++) {
+      snprintf(name, sizeof name, "MSuccessEps%s%s", lt_fig1_tex[a], idx_tex[k]);
       out_macro(&f, name, "%.2f", res[k][a].rate);
     }
   }
   out_macro(&f, "MSuccessEpsN", "%ld", n);
-  out_macro(&f, "MSuccessEpsTrialsLifted", "%ld", tl);
-  out_macro(&f, "MSuccessEpsTrialsControl", "%ld", tc);
+  out_macro(&f, "MSuccessEpsTrialsLifted", "%ld", trials[0]);
+  out_macro(&f, "MSuccessEpsTrialsControl", "%ld", trials[2]);
   if (out_commit(&f)) return PROC_EXIT_NUMERIC;
   return 0;
 }

@@ -4,7 +4,6 @@
  * and the S-oversampling figure (one run per number of measurements). */
 #include <math.h>
 #include <stdlib.h>
-#include <gsl/gsl_fit.h>
 #include "experiment.h"
 #include "ms_protocol.h"
 #include "models/ms.h"
@@ -16,12 +15,7 @@ int main(int argc, char **argv)
   double kappa = 2.0, mu = 0.1, noise_alpha_max = 1e-4, hit_level = 1e-2;
   opt_list alphas = { 4, { 1e-2, 1e-4, 1e-6, 1e-8 } };
   opt_spec specs[] = {
-    { "n", OPT_INT, &n, 2, 2000, 0, "dimension n" },
-    { "r", OPT_INT, &r, 1, 2000, 0, "rank r of the ground truth" },
-    { "k", OPT_INT, &k, 1, 2000, 0, "width k of U (k >= r)" },
-    { "m", OPT_INT, &m, 1, 1e8, 0, "number of measurements" },
-    { "kappa", OPT_REAL, &kappa, 1, 1e6, 0, "condition number of X" },
-    { "mu", OPT_REAL, &mu, 0, 10, OPT_LO_OPEN, "step size" },
+    MS_PROBLEM_OPTIONS(n, r, k, m, kappa, mu),
     { "alphas", OPT_REALS, &alphas, 0, 1e3, OPT_LO_OPEN, "initialization scales, decreasing" },
     { "T", OPT_INT, &T, 1, 1e7, 0, "iterations per run" },
     { "data-seeds", OPT_INT, &data_seeds, 1, 1000, 0, "ground truths and operators" },
@@ -41,59 +35,45 @@ int main(int argc, char **argv)
   ms_sweep_config cfg = { (size_t) n, (size_t) r, (size_t) k, (size_t) m, kappa, mu, (size_t) T,
                           (size_t) noise_every, noise_alpha_max, hit_level, p.seed, nd, ni };
   ms_outcome *o = malloc(na * per * sizeof *o);
-  double *col = malloc(per * sizeof(double)), *lx = malloc(na * sizeof(double)), *ly = malloc(na * sizeof(double));
-  if (!o || !col || !lx || !ly) return PROC_EXIT_NUMERIC;
+  double *lx = malloc(na * sizeof(double)), *ly = malloc(na * sizeof(double));
+  if (!o || !lx || !ly) return PROC_EXIT_NUMERIC;
   prog_bar bar;
   prog_start(&bar, out_stem(&p), (long) (na * per), p.quiet);
   double fail_alpha = 0;
   size_t fail_iter = 0;
   int rc = ms_sweep(&cfg, alphas.v, na, o, &bar, &fail_alpha, &fail_iter);
   prog_finish(&bar);
-  if (rc == GSL_ERUNAWAY) {
-    fprintf(stderr, "S-alpha: diverged at iteration %zu (alpha = %g, mu = %g)\n", fail_iter, fail_alpha, mu);
-    return PROC_EXIT_NUMERIC;
-  }
+  if (rc == GSL_ERUNAWAY) return proc_diverged(p.program, fail_iter, "alpha = %g, mu = %g", fail_alpha, mu);
   if (rc) return PROC_EXIT_NUMERIC;
 
+  ms_sweep_summary *sum = malloc(na * sizeof *sum);
+  if (!sum) return PROC_EXIT_NUMERIC;
   out_file f;
   if (out_tsv_open(&f, &p, "summary")) return PROC_EXIT_NUMERIC;
   out_comment(&f, "medians, minima and maxima over %zu data x %zu init seeds", nd, ni);
   out_columns(&f, "alpha\ttest_median\ttest_min\ttest_max\ttrain_median\ttrain_min\ttrain_max\t"
                   "train_ratio_max\tt_hit_median\tt_hit_min\tt_hit_max\tnoise_over_alpha_max");
   for (size_t a = 0; a < na; a++) {
-    const ms_outcome *oa = o + a * per;
-    stats_summary st, sr, sh;
-    double ratio = 0, noise = NAN;
-    for (size_t j = 0; j < per; j++) col[j] = oa[j].test;
-    st = stats_summarize(col, per);
-    for (size_t j = 0; j < per; j++) col[j] = oa[j].train;
-    sr = stats_summarize(col, per);
-    for (size_t j = 0; j < per; j++) col[j] = (double) oa[j].t_hit;
-    sh = stats_summarize(col, per);
-    for (size_t j = 0; j < per; j++) {
-      ratio = fmax(ratio, oa[j].train / oa[j].train0);
-      if (!isnan(oa[j].noise_max)) noise = isnan(noise) ? oa[j].noise_max / alphas.v[a] : fmax(noise, oa[j].noise_max / alphas.v[a]);
-    }
+    const ms_sweep_summary s = sum[a] = ms_sweep_summarize(o + a * per, per);
     fprintf(f.fp, "%.17g\t%.17g\t%.17g\t%.17g\t%.17g\t%.17g\t%.17g\t%.17g\t%.17g\t%.17g\t%.17g\t%.17g\n",
-            alphas.v[a], st.median, st.min, st.max, sr.median, sr.min, sr.max, ratio, sh.median,
-            sh.min, sh.max, noise);
+            alphas.v[a], s.test.median, s.test.min, s.test.max, s.train.median, s.train.min, s.train.max,
+            s.train_ratio_max, s.t_hit.median, s.t_hit.min, s.t_hit.max, s.noise_over_alpha_max);
     lx[a] = log(alphas.v[a]);
-    ly[a] = log(st.median);
+    ly[a] = log(s.test.median);
   }
   if (out_commit(&f)) return PROC_EXIT_NUMERIC;
 
   /* Least-squares slope of log(median test) on log(alpha) over all alphas of this run. */
-  double c0 = NAN, c1 = NAN, cov00, cov01, cov11, sumsq;
-  if (na >= 2) gsl_fit_linear(lx, 1, ly, 1, na, &c0, &c1, &cov00, &cov01, &cov11, &sumsq);
+  const stats_line fit = stats_fit_line(lx, ly, na);
   if (out_tsv_open(&f, &p, "fit")) return PROC_EXIT_NUMERIC;
   out_comment(&f, "log(test median) = intercept + slope * log(alpha), least squares over the alphas");
   out_columns(&f, "m_over_nr\tn\tr\tm\tslope\tintercept\talpha_max\talpha_min");
   fprintf(f.fp, "%.17g\t%ld\t%ld\t%ld\t%.17g\t%.17g\t%.17g\t%.17g\n", (double) m / (double) (n * r),
-          n, r, m, c1, c0, alphas.v[0], alphas.v[na - 1]);
+          n, r, m, fit.slope, fit.intercept, alphas.v[0], alphas.v[na - 1]);
   if (out_commit(&f)) return PROC_EXIT_NUMERIC;
 
   if (out_tsv_open(&f, &p, NULL)) return PROC_EXIT_NUMERIC;
-  out_comment(&f, "streams: truth (seed, DATA, d), operator (seed, OPERATOR, d), init (seed, INIT, d, i)");
+  out_streams(&f, &ms_sweep_streams);
   out_columns(&f, "alpha\tdata_seed\tinit_seed\ttest\ttrain\ttrain0\tt_hit\tnoise_max");
   for (size_t j = 0; j < na * per; j++)
     fprintf(f.fp, "%.17g\t%zu\t%zu\t%.17g\t%.17g\t%.17g\t%zu\t%.17g\n", o[j].alpha, o[j].data_seed,
@@ -102,34 +82,22 @@ int main(int argc, char **argv)
 
   char num[64];
   if (out_macros_open(&f, &p)) return PROC_EXIT_NUMERIC;
-  out_run_macro(&f, &p, "Slope", "%.2f", c1);
+  out_run_macro(&f, &p, "Slope", "%.2f", fit.slope);
   out_run_macro(&f, &p, "MOverNR", "%g", (double) m / (double) (n * r));
-  for (size_t j = 0; j < per; j++) col[j] = o[(na - 1) * per + j].test;
   out_run_macro(&f, &p, "SmallestAlpha", "%s", out_tex_number(num, sizeof num, alphas.v[na - 1], 2));
-  out_run_macro(&f, &p, "TestAtSmallestAlpha", "%s", out_tex_number(num, sizeof num, stats_summarize(col, per).median, 2));
-  for (size_t j = 0; j < per; j++) col[j] = o[j].test;
-  out_run_macro(&f, &p, "TestAtLargestAlpha", "%s", out_tex_number(num, sizeof num, stats_summarize(col, per).median, 2));
+  out_run_macro(&f, &p, "TestAtSmallestAlpha", "%s", out_tex_number(num, sizeof num, sum[na - 1].test.median, 2));
+  out_run_macro(&f, &p, "TestAtLargestAlpha", "%s", out_tex_number(num, sizeof num, sum[0].test.median, 2));
   out_run_macro(&f, &p, "Seeds", "%zu", per);
   /* Per alpha, in the order given: Alpha<L>, Test<L>, THit<L>, Noise<L> with L = A, B, C, ... */
   for (size_t a = 0; a < na && a < 26; a++) {
-    const ms_outcome *oa = o + a * per;
-    char suffix[32];
-    double noise = NAN;
-    for (size_t j = 0; j < per; j++) col[j] = oa[j].test;
-    snprintf(suffix, sizeof suffix, "Alpha%c", (char) ('A' + a));
-    out_run_macro(&f, &p, suffix, "%s", out_tex_number(num, sizeof num, alphas.v[a], 2));
-    snprintf(suffix, sizeof suffix, "Test%c", (char) ('A' + a));
-    out_run_macro(&f, &p, suffix, "%s", out_tex_number(num, sizeof num, stats_summarize(col, per).median, 2));
-    for (size_t j = 0; j < per; j++) col[j] = (double) oa[j].t_hit;
-    snprintf(suffix, sizeof suffix, "THit%c", (char) ('A' + a));
-    out_run_macro(&f, &p, suffix, "%.0f", stats_summarize(col, per).median);
-    for (size_t j = 0; j < per; j++)
-      if (!isnan(oa[j].noise_max)) noise = fmax(isnan(noise) ? 0 : noise, oa[j].noise_max / alphas.v[a]);
-    snprintf(suffix, sizeof suffix, "Noise%c", (char) ('A' + a));
-    out_run_macro(&f, &p, suffix, "%s", isnan(noise) ? "\\text{--}" : out_tex_number(num, sizeof num, noise, 2));
+    const double noise = sum[a].noise_over_alpha_max;
+    out_run_macro_at(&f, &p, "Alpha", a, "%s", out_tex_number(num, sizeof num, alphas.v[a], 2));
+    out_run_macro_at(&f, &p, "Test", a, "%s", out_tex_number(num, sizeof num, sum[a].test.median, 2));
+    out_run_macro_at(&f, &p, "THit", a, "%.0f", sum[a].t_hit.median);
+    out_run_macro_at(&f, &p, "Noise", a, "%s", isnan(noise) ? "\\text{--}" : out_tex_number(num, sizeof num, noise, 2));
   }
   if (out_commit(&f)) return PROC_EXIT_NUMERIC;
 
-  free(o); free(col); free(lx); free(ly);
+  free(o); free(sum); free(lx); free(ly);
   return 0;
 }

@@ -7,18 +7,17 @@
 #include "ms_protocol.h"
 #include "models/ms.h"
 
+/* One trajectory: the first data and init seed of the sweeps' layout (ms_sweep_streams). */
+static const rng_table streams = { NULL, NULL, {
+  { "truth", RNG_DATA, "1", NULL }, { "operator", RNG_OPERATOR, "1", NULL }, { "init", RNG_INIT, "1", "1" } } };
+
 int main(int argc, char **argv)
 {
   proc_init();
   long n = 40, r = 2, k = 40, m = 400, T = 3000;
   double kappa = 2.0, mu = 0.1, alpha = 1e-6;
   opt_spec specs[] = {
-    { "n", OPT_INT, &n, 2, 2000, 0, "dimension n of the n x n matrix" },
-    { "r", OPT_INT, &r, 1, 2000, 0, "rank r of the ground truth" },
-    { "k", OPT_INT, &k, 1, 2000, 0, "width k of the factor U (k >= r)" },
-    { "m", OPT_INT, &m, 1, 1e8, 0, "number of Gaussian measurements" },
-    { "kappa", OPT_REAL, &kappa, 1, 1e6, 0, "condition number of X (>= 1)" },
-    { "mu", OPT_REAL, &mu, 0, 10, OPT_LO_OPEN, "step size (> 0)" },
+    MS_PROBLEM_OPTIONS(n, r, k, m, kappa, mu),
     { "alpha", OPT_REAL, &alpha, 0, 1e3, OPT_LO_OPEN, "initialization scale (> 0)" },
     { "T", OPT_INT, &T, 1, 1e7, 0, "number of iterations" },
   };
@@ -28,21 +27,19 @@ int main(int argc, char **argv)
   if (!opt_parse(&p, argc, argv, &status)) return status;
   if ((status = ms_validate(&p, n, r, k, m))) return status;
 
-  gsl_rng *rt = rng_stream(p.seed, RNG_DATA, 1, 0), *ra = rng_stream(p.seed, RNG_OPERATOR, 1, 0);
-  gsl_rng *ri = rng_stream(p.seed, RNG_INIT, 1, 1);
+  gsl_rng *rt = rng_table_stream(&streams, "truth", p.seed, NULL);
+  gsl_rng *ra = rng_table_stream(&streams, "operator", p.seed, NULL);
+  gsl_rng *ri = rng_table_stream(&streams, "init", p.seed, NULL);
   ms_problem *pr = ms_problem_alloc((size_t) n, (size_t) r, (size_t) m, kappa, rt, ra);
   gsl_matrix *U = gsl_matrix_alloc((size_t) n, (size_t) k);
   ms_trace *tr = ms_trace_alloc((size_t) T);
-  if (!pr || !U || !tr) return PROC_EXIT_NUMERIC;
+  if (!ri || !pr || !U || !tr) return PROC_EXIT_NUMERIC;
   ms_init_small(U, alpha, ri);
 
   ms_config cfg = { .mu = mu, .T = (size_t) T, .diag_every = 1, .power_method = 1 };
   size_t fail_at = 0;
   int rc = ms_run(pr, &cfg, U, tr, &fail_at);
-  if (rc == GSL_ERUNAWAY) {
-    fprintf(stderr, "S-phases: diverged at iteration %zu (mu = %g): non-finite iterate\n", fail_at, mu);
-    return PROC_EXIT_NUMERIC;
-  }
+  if (rc == GSL_ERUNAWAY) return proc_diverged(p.program, fail_at, "mu = %g", mu);
   if (rc) return PROC_EXIT_NUMERIC;
 
   const double sigma_min = gsl_vector_get(pr->sigma, (size_t) r - 1);
@@ -53,7 +50,7 @@ int main(int argc, char **argv)
 
   out_file f;
   if (out_tsv_open(&f, &p, NULL)) return PROC_EXIT_NUMERIC;
-  out_comment(&f, "streams: truth (seed, DATA, 1), operator (seed, OPERATOR, 1), init (seed, INIT, 1, 1)");
+  out_streams(&f, &streams);
   out_comment(&f, "sigma_min(X) = %.17g; power-method deviation NAN once it exceeds 1", sigma_min);
   out_columns(&f, "t\ttest\ttrain\tsignal\tnoise\tsin_truth\tsin_spec\tpm_dev");
   for (size_t t = 0; t <= (size_t) T; t++)

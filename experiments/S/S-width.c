@@ -42,23 +42,17 @@ int main(int argc, char **argv)
   prog_bar bar;
   prog_start(&bar, "S-width", (long) (nw * per), p.quiet);
   for (size_t d = 0; d < nd; d++) {
-    gsl_rng *rt = rng_stream(p.seed, RNG_DATA, d + 1, 0), *ra = rng_stream(p.seed, RNG_OPERATOR, d + 1, 0);
-    ms_problem *pr = ms_problem_alloc((size_t) n, (size_t) r, (size_t) m, kappa, rt, ra);
+    ms_problem *pr = ms_sweep_problem(p.seed, d + 1, (size_t) n, (size_t) r, (size_t) m, kappa);
     if (!pr) return PROC_EXIT_NUMERIC;
     for (size_t w = 0; w < nw; w++) {
       gsl_matrix *U = gsl_matrix_alloc((size_t) n, (size_t) widths.v[w]);
       if (!U) return PROC_EXIT_NUMERIC;
       for (size_t i = 0; i < ni; i++) {
-        gsl_rng *ri = rng_stream(p.seed, RNG_INIT, d + 1, i + 1);
-        ms_init_small(U, alpha, ri);
-        gsl_rng_free(ri);
+        if (ms_sweep_init(U, alpha, p.seed, d + 1, i + 1)) return PROC_EXIT_NUMERIC;
         ms_config cfg = { .mu = mu, .T = Tz };
         size_t fail_at = 0;
         int rc = ms_run(pr, &cfg, U, tr, &fail_at);
-        if (rc == GSL_ERUNAWAY) {
-          fprintf(stderr, "S-width: diverged at iteration %zu (k = %g, mu = %g)\n", fail_at, widths.v[w], mu);
-          return PROC_EXIT_NUMERIC;
-        }
+        if (rc == GSL_ERUNAWAY) return proc_diverged(p.program, fail_at, "k = %g, mu = %g", widths.v[w], mu);
         if (rc) return PROC_EXIT_NUMERIC;
         const size_t run = w * per + d * ni + i;
         for (size_t t = 0; t <= Tz; t++) curves[run * (Tz + 1) + t] = tr->test[t];
@@ -68,8 +62,6 @@ int main(int argc, char **argv)
       gsl_matrix_free(U);
     }
     ms_problem_free(pr);
-    gsl_rng_free(rt);
-    gsl_rng_free(ra);
   }
   prog_finish(&bar);
 
@@ -88,6 +80,7 @@ int main(int argc, char **argv)
   if (out_commit(&f)) return PROC_EXIT_NUMERIC;
 
   if (out_tsv_open(&f, &p, NULL)) return PROC_EXIT_NUMERIC;
+  out_streams(&f, &ms_sweep_streams);
   out_comment(&f, "test error every %ld iterations and at T: median/min/max over seeds per width k", every);
   fputs("t", f.fp);
   for (size_t w = 0; w < nw; w++)

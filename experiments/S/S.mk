@@ -10,6 +10,10 @@ S-phases_quick  := $(S_BASE) --alpha 1e-6 --T 1500
 
 S-spectral_full  := $(S_BASE) --alphas 1e-4,1e-8,1e-12 --data-seeds 3 --init-seeds 3
 S-spectral_quick := $(S_BASE) --alphas 1e-4,1e-8,1e-12 --data-seeds 1 --init-seeds 1
+# S8: the same alignment at alpha = 1e-6 for widths k = r .. n (9 data x init pairs each).
+S-spectral-width_prog  := S-spectral
+S-spectral-width_full  := $(S_PROBLEM) --mu 0.1 --k 2,4,8,20,40 --alphas 1e-6 --data-seeds 3 --init-seeds 3
+S-spectral-width_quick := $(S_PROBLEM) --mu 0.1 --k 2,4,8,20,40 --alphas 1e-6 --data-seeds 1 --init-seeds 1
 
 # S-alpha: small alpha (mu = 0.1, T = 3000, noise tracked every iteration for alpha <= 1e-4) and
 # the large-initialization contrast (mu = 0.02, T = 15000), as two runs so that make -j2 overlaps them.
@@ -52,4 +56,5 @@ S-oversampling-14_sides := fit.tsv summary.tsv
 S-oversampling-25_sides := fit.tsv summary.tsv
 S-phases_sides          := landmarks.tsv
 S-spectral_sides        := summary.tsv
+S-spectral-width_sides  := summary.tsv
 S-width_sides           := final.tsv

@@ -6,41 +6,17 @@
  * point. */
 #include <math.h>
 #include <stdlib.h>
-#include <gsl/gsl_randist.h>
+#include "cc_protocol.h"
 #include "experiment.h"
-#include "models/cc_path.h"
 
-/* The exact path on the grid eps t^j, long enough to pass the level where everything fuses. */
-static int exact_on_grid(cc_admm *a, double t, cc_rule rule, double tol, size_t cap, cc_path *h)
-{
-  size_t m = (size_t) ceil(log(1e9) / log(t)) + 2;   /* eps 1e-6 .. 1e3 x the data scale */
-  double *grid = malloc(m * sizeof *grid);
-  if (!grid) return GSL_ENOMEM;
-  for (size_t j = 0; j < m; j++) grid[j] = 1e-6 * pow(t, (double) j);
-  int rc = cc_exact(a, grid, m, rule, tol, cap, 0, h);
-  free(grid);
-  return rc;
-}
-
-static double same_lambda_error(const cc_path *c, const cc_path *e, double xnorm)
-{
-  const size_t np = c->n * c->p, m = c->nstore < e->nstore ? c->nstore : e->nstore;
-  double err = 0;
-  for (size_t s = 0; s < m; s++) {
-    double d = 0;
-    for (size_t q = 0; q < np; q++) { const double r = c->u[s * np + q] - e->u[s * np + q]; d += r * r; }
-    err = fmax(err, sqrt(d));
-  }
-  return err / xnorm;
-}
+static const rng_table streams = { NULL, NULL, { { "blobs", RNG_DATA, "1", NULL } } };
 
 int main(int argc, char **argv)
 {
   proc_init();
   long n = 30, nb = 3, pdim = 2;
   double sd = 0.5, sep = 3.0;
-  opt_list ts = { 10, { 1.5, 1.2, 1.1, 1.06, 1.05, 1.02, 1.01, 1.005, 1.001 } };
-  ts.n = 9;
+  opt_list ts = { 9, { 1.5, 1.2, 1.1, 1.06, 1.05, 1.02, 1.01, 1.005, 1.001 } };
   opt_spec specs[] = {
     { "n", OPT_INT, &n, 3, 500, 0, "number of points" },
     { "blobs", OPT_INT, &nb, 1, 20, 0, "number of Gaussian blobs (<= n)" },
@@ -57,22 +33,11 @@ int main(int argc, char **argv)
   for (size_t i = 1; i < ts.n; i++)
     if (!(ts.v[i] < ts.v[i - 1])) return opt_fail(&p, "--ts", "must be strictly decreasing");
 
-  /* data: blob b centred at sep (cos, sin)(2 pi b / nb) in the first two coordinates */
-  gsl_rng *r = rng_stream(p.seed, RNG_DATA, 1, 0);
   const size_t N = (size_t) n, P = (size_t) pdim;
-  double *x = malloc(N * P * sizeof *x);
-  if (!r || !x) return PROC_EXIT_NUMERIC;
-  for (size_t i = 0; i < N; i++) {
-    const double ang = 6.283185307179586 * (double) (i % (size_t) nb) / (double) nb;
-    for (size_t c = 0; c < P; c++) {
-      const double centre = c == 0 ? sep * cos(ang) : c == 1 ? sep * sin(ang) : 0;
-      x[c * N + i] = centre + gsl_ran_gaussian(r, sd);
-    }
-  }
-  cc_center(x, N, P);
-  double xnorm = 0;
-  for (size_t q = 0; q < N * P; q++) xnorm += x[q] * x[q];
-  xnorm = sqrt(xnorm);
+  gsl_rng *r = rng_table_stream(&streams, "blobs", p.seed, NULL);
+  double xnorm;
+  double *x = r ? cc_blobs(N, P, (size_t) nb, sep, sd, r, &xnorm) : NULL;
+  if (!x) return PROC_EXIT_NUMERIC;
   cc_graph *g = cc_weights(x, N, P);
   cc_admm *a = g ? cc_admm_alloc(x, N, P, g, 1.0, CC_SOLVER_CHOLMOD) : NULL;
   if (!a) return PROC_EXIT_NUMERIC;
@@ -86,19 +51,12 @@ int main(int argc, char **argv)
   prog_bar bar;
   prog_start(&bar, "W-accuracy", (long) nt, p.quiet);
   for (size_t i = 0; i < nt; i++) {
-    const cc_carp_config cfg = { ts.v[i], 1e-6, 50, 1, 100000000 };
-    carp[i] = cc_path_alloc(N, P, g->ne, 1);
-    if (!carp[i]) return PROC_EXIT_NUMERIC;
-    int rc = cc_carp(a, &cfg, carp[i]);
-    if (!rc) rc = exact_on_grid(a, ts.v[i], CC_RULE_R, 1e-10, 2500, exr);
+    if (!(carp[i] = cc_path_alloc(N, P, g->ne, 1))) return PROC_EXIT_NUMERIC;
+    const int rc = cc_accuracy_at(a, ts.v[i], carp[i], exr, ex);
+    if (rc) return proc_fail(p.program, "ADMM failed (%s) at t = %g", gsl_strerror(rc), ts.v[i]);
     rsteps[i] = exr->steps;
-    if (!rc) rc = exact_on_grid(a, ts.v[i], CC_RULE_DU, 1e-12, 100000, ex);
-    if (rc) {
-      fprintf(stderr, "W-accuracy: ADMM failed (%s) at t = %g\n", gsl_strerror(rc), ts.v[i]);
-      return PROC_EXIT_NUMERIC;
-    }
     esteps[i] = ex->steps;
-    err[i] = same_lambda_error(carp[i], ex, xnorm);
+    err[i] = cc_same_level_dist(carp[i], ex) / xnorm;
     if (i + 1 == nt) { ref = ex; ex = NULL; }
     prog_update(&bar, (long) i + 1);
   }
@@ -113,8 +71,8 @@ int main(int argc, char **argv)
 
   out_file f;
   if (out_tsv_open(&f, &p, NULL)) return PROC_EXIT_NUMERIC;
-  out_comment(&f, "data stream (seed, DATA, 1); weights phi = %.17g, k = %zu, %zu edges; ||X||_F = %.17g",
-              g->phi, g->k, g->ne, xnorm);
+  out_streams(&f, &streams);
+  out_comment(&f, "weights phi = %.17g, k = %zu, %zu edges; ||X||_F = %.17g", g->phi, g->k, g->ne, xnorm);
   out_comment(&f, "hausdorff: against the exact path on the grid of the last t (%g), relative to ||X||_F",
               ts.v[nt - 1]);
   out_comment(&f, "same_err: max over levels of ||U_carp - U_exact||_F / ||X||_F on CARP's own grid");
@@ -135,22 +93,15 @@ int main(int argc, char **argv)
           isfinite(viz->gamma_end) ? 1 : 0, dh_viz);
   if (out_commit(&f)) return PROC_EXIT_NUMERIC;
 
-  char num[64], mac[64];
+  char num[64];
   if (out_macros_open(&f, &p)) return PROC_EXIT_NUMERIC;
-  static const char *tag[] = { "A", "B", "C", "D", "E", "F", "G", "H", "I", "J" };
   for (size_t i = 0; i < nt && i < 10; i++) {
-    snprintf(mac, sizeof mac, "WAccuracyT%s", tag[i]);
-    out_macro(&f, mac, "%g", ts.v[i]);
-    snprintf(mac, sizeof mac, "WAccuracyHaus%s", tag[i]);
-    out_macro(&f, mac, "%s", out_tex_number(num, sizeof num, dh[i], 2));
-    snprintf(mac, sizeof mac, "WAccuracyErr%s", tag[i]);
-    out_macro(&f, mac, "%s", out_tex_number(num, sizeof num, err[i], 2));
-    snprintf(mac, sizeof mac, "WAccuracyRatio%s", tag[i]);
-    out_macro(&f, mac, "%.0f", (double) esteps[i] / (double) carp[i]->steps);
-    snprintf(mac, sizeof mac, "WAccuracyRatioR%s", tag[i]);
-    out_macro(&f, mac, "%.1f", (double) rsteps[i] / (double) carp[i]->steps);
-    snprintf(mac, sizeof mac, "WAccuracySteps%s", tag[i]);
-    out_macro(&f, mac, "%zu", carp[i]->steps);
+    out_macro_at(&f, "WAccuracyT", i, "%g", ts.v[i]);
+    out_macro_at(&f, "WAccuracyHaus", i, "%s", out_tex_number(num, sizeof num, dh[i], 2));
+    out_macro_at(&f, "WAccuracyErr", i, "%s", out_tex_number(num, sizeof num, err[i], 2));
+    out_macro_at(&f, "WAccuracyRatio", i, "%.0f", (double) esteps[i] / (double) carp[i]->steps);
+    out_macro_at(&f, "WAccuracyRatioR", i, "%.1f", (double) rsteps[i] / (double) carp[i]->steps);
+    out_macro_at(&f, "WAccuracySteps", i, "%zu", carp[i]->steps);
   }
   out_macro(&f, "WAccuracyVizHaus", "%s", out_tex_number(num, sizeof num, dh_viz, 2));
   out_macro(&f, "WAccuracyVizSteps", "%zu", viz->steps);

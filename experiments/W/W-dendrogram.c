@@ -5,31 +5,9 @@
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
+#include "cc_protocol.h"
 #include "experiment.h"
 #include "io/cc_data.h"
-#include "models/cc_path.h"
-
-static double now(void)
-{
-  struct timespec ts;
-  clock_gettime(CLOCK_MONOTONIC, &ts);
-  return (double) ts.tv_sec + 1e-9 * (double) ts.tv_nsec;
-}
-
-/* part[K] = labels (n) of the first stored iterate with K clusters; seen[K] = 1 if any. */
-static void partitions(const cc_path *h, const cc_graph *g, size_t *part, unsigned char *seen,
-                       size_t *lab, size_t *par, size_t *sz)
-{
-  const size_t n = g->n;
-  for (size_t s = 0; s < h->nstore; s++) {
-    const size_t K = cc_path_labels(h, g, s, lab, par, sz);
-    if (!seen[K]) {
-      seen[K] = 1;
-      for (size_t i = 0; i < n; i++) part[K * n + i] = lab[i];
-    }
-  }
-}
 
 int main(int argc, char **argv)
 {
@@ -63,29 +41,24 @@ int main(int argc, char **argv)
   for (size_t i = 0; i < ts.n; i++) {
     const double t = ts.v[i];
     const cc_carp_config cfg = { t, 1e-6, 50, 10, 100000000 };
-    const size_t m = (size_t) ceil(log(1e9) / log(t)) + 2;
-    double *grid = malloc(m * sizeof *grid);
-    if (!grid) return PROC_EXIT_NUMERIC;
-    for (size_t j = 0; j < m; j++) grid[j] = 1e-6 * pow(t, (double) j);
     /* wall times: the minimum over repetitions at --timing-t (a run of a few milliseconds is
      * otherwise at the mercy of the machine's load), one run elsewhere; results are identical */
     const long nrep = fabs(t - timing_t) <= 1e-12 * t ? reps : 1;
     int rc = 0;
     tc[i] = te[i] = INFINITY;
     for (long r = 0; r < nrep && !rc; r++) {
-      double t0 = now();
+      double t0 = proc_seconds();
       rc = cc_carp(a, &cfg, hc);
-      tc[i] = fmin(tc[i], now() - t0);
-      t0 = now();
-      if (!rc) rc = cc_exact(a, grid, m, CC_RULE_DU, 1e-12, 100000, 0, he);
-      te[i] = fmin(te[i], now() - t0);
+      tc[i] = fmin(tc[i], proc_seconds() - t0);
+      t0 = proc_seconds();
+      if (!rc) rc = cc_exact_geometric(a, t, CC_RULE_DU, 1e-12, 100000, 0, he);
+      te[i] = fmin(te[i], proc_seconds() - t0);
     }
-    free(grid);
-    if (rc) { fprintf(stderr, "W-dendrogram: ADMM failed (%s) at t = %g\n", gsl_strerror(rc), t); return PROC_EXIT_NUMERIC; }
+    if (rc) return proc_fail(p.program, "ADMM failed (%s) at t = %g", gsl_strerror(rc), t);
     stc[i] = hc->steps; ste[i] = he->steps;
     memset(sc, 0, n + 1); memset(se, 0, n + 1);
-    partitions(hc, g, pc, sc, lab, par, sz);
-    partitions(he, g, pe, se, lab, par, sz);
+    cc_partitions(hc, g, pc, sc, lab, par, sz);
+    cc_partitions(he, g, pe, se, lab, par, sz);
     for (size_t K = 1; K <= n; K++)
       ari[i * (n + 1) + K] = sc[K] && se[K] ? cc_ari(pc + K * n, pe + K * n, n) : NAN;
   }
@@ -106,17 +79,15 @@ int main(int argc, char **argv)
     fprintf(f.fp, "%.17g\t%zu\t%zu\t%.6g\t%.6g\t%.17g\t%.6g\n", ts.v[i], stc[i], ste[i], tc[i], te[i],
             (double) ste[i] / (double) stc[i], te[i] / tc[i]);
   if (out_commit(&f)) return PROC_EXIT_NUMERIC;
-  char mac[64];
-  static const char *tag[] = { "A", "B", "C", "D", "E", "F", "G", "H", "I", "J" };
   if (out_macros_open(&f, &p)) return PROC_EXIT_NUMERIC;
   for (size_t i = 0; i < ts.n && i < 10; i++) {
     size_t common = 0, same = 0;
     for (size_t K = 1; K <= n; K++)
       if (!isnan(ari[i * (n + 1) + K])) { common++; same += ari[i * (n + 1) + K] == 1.0; }
-    snprintf(mac, sizeof mac, "WDendrogramT%s", tag[i]); out_macro(&f, mac, "%g", ts.v[i]);
-    snprintf(mac, sizeof mac, "WDendrogramCommon%s", tag[i]); out_macro(&f, mac, "%zu", common);
-    snprintf(mac, sizeof mac, "WDendrogramSame%s", tag[i]); out_macro(&f, mac, "%zu", same);
-    snprintf(mac, sizeof mac, "WDendrogramStepRatio%s", tag[i]); out_macro(&f, mac, "%.0f", (double) ste[i] / (double) stc[i]);
+    out_macro_at(&f, "WDendrogramT", i, "%g", ts.v[i]);
+    out_macro_at(&f, "WDendrogramCommon", i, "%zu", common);
+    out_macro_at(&f, "WDendrogramSame", i, "%zu", same);
+    out_macro_at(&f, "WDendrogramStepRatio", i, "%.0f", (double) ste[i] / (double) stc[i]);
   }
   if (out_commit(&f)) return PROC_EXIT_NUMERIC;
   /* wall-time macros in their own file (W-dendrogram-timing-macros.tex), kept out of the
@@ -125,9 +96,9 @@ int main(int argc, char **argv)
   snprintf(path, sizeof path, "%s-timing-macros.tex", out_stem(&p));
   if (out_open(&f, path)) return PROC_EXIT_NUMERIC;
   for (size_t i = 0; i < ts.n && i < 10; i++) {
-    fprintf(f.fp, "\\newcommand{\\WDendrogramTimeRatio%s}{%.0f}\n", tag[i], te[i] / tc[i]);
-    fprintf(f.fp, "\\newcommand{\\WDendrogramCarpSec%s}{%.3f}\n", tag[i], tc[i]);
-    fprintf(f.fp, "\\newcommand{\\WDendrogramExactSec%s}{%.2f}\n", tag[i], te[i]);
+    out_macro_at(&f, "WDendrogramTimeRatio", i, "%.0f", te[i] / tc[i]);
+    out_macro_at(&f, "WDendrogramCarpSec", i, "%.3f", tc[i]);
+    out_macro_at(&f, "WDendrogramExactSec", i, "%.2f", te[i]);
   }
   if (out_commit(&f)) return PROC_EXIT_NUMERIC;
   free(pc); free(pe); free(sc); free(se); free(lab); free(par); free(sz); free(ari); free(tc); free(te);

@@ -2,6 +2,7 @@
 #include "ms_protocol.h"
 
 #include <math.h>
+#include <stdlib.h>
 #include <gsl/gsl_errno.h>
 #include "core/rng.h"
 
@@ -36,6 +37,29 @@ int ms_validate(const opt_parser *p, long n, long r, long k, long m)
   return 0;
 }
 
+const rng_table ms_sweep_streams = { "d i", NULL, {
+  { "truth", RNG_DATA, "d", NULL }, { "operator", RNG_OPERATOR, "d", NULL }, { "init", RNG_INIT, "d", "i" } } };
+
+ms_problem *ms_sweep_problem(unsigned long seed, size_t d, size_t n, size_t r, size_t m, double kappa)
+{
+  const long idx[2] = { (long) d, 0 };
+  gsl_rng *rt = rng_table_stream(&ms_sweep_streams, "truth", seed, idx);
+  gsl_rng *ra = rng_table_stream(&ms_sweep_streams, "operator", seed, idx);
+  ms_problem *pr = rt && ra ? ms_problem_alloc(n, r, m, kappa, rt, ra) : NULL;
+  gsl_rng_free(rt);
+  gsl_rng_free(ra);
+  return pr;
+}
+
+int ms_sweep_init(gsl_matrix *U, double alpha, unsigned long seed, size_t d, size_t i)
+{
+  gsl_rng *ri = rng_table_stream(&ms_sweep_streams, "init", seed, (const long[]) { (long) d, (long) i });
+  if (!ri) return GSL_ENOMEM;
+  ms_init_small(U, alpha, ri);
+  gsl_rng_free(ri);
+  return 0;
+}
+
 int ms_sweep(const ms_sweep_config *cfg, const double *alphas, size_t na, ms_outcome *out,
              prog_bar *bar, double *fail_alpha, size_t *fail_iter)
 {
@@ -45,16 +69,11 @@ int ms_sweep(const ms_sweep_config *cfg, const double *alphas, size_t na, ms_out
   int rc = (!U || !tr) ? GSL_ENOMEM : 0;
   size_t done = 0;
   for (size_t d = 0; !rc && d < nd; d++) {
-    gsl_rng *rt = rng_stream(cfg->seed, RNG_DATA, d + 1, 0);
-    gsl_rng *ra = rng_stream(cfg->seed, RNG_OPERATOR, d + 1, 0);
-    ms_problem *pr = (rt && ra) ? ms_problem_alloc(cfg->n, cfg->r, cfg->m, cfg->kappa, rt, ra) : NULL;
+    ms_problem *pr = ms_sweep_problem(cfg->seed, d + 1, cfg->n, cfg->r, cfg->m, cfg->kappa);
     if (!pr) rc = GSL_ENOMEM;
     for (size_t a = 0; !rc && a < na; a++)
       for (size_t i = 0; !rc && i < ni; i++) {
-        gsl_rng *ri = rng_stream(cfg->seed, RNG_INIT, d + 1, i + 1);
-        if (!ri) { rc = GSL_ENOMEM; break; }
-        ms_init_small(U, alphas[a], ri);
-        gsl_rng_free(ri);
+        if ((rc = ms_sweep_init(U, alphas[a], cfg->seed, d + 1, i + 1))) break;
         const int noise = cfg->noise_every && alphas[a] <= cfg->noise_alpha_max;
         ms_config run = { .mu = cfg->mu, .T = cfg->T, .noise_every = noise ? cfg->noise_every : 0 };
         rc = ms_run(pr, &run, U, tr, fail_iter);
@@ -76,11 +95,34 @@ int ms_sweep(const ms_sweep_config *cfg, const double *alphas, size_t na, ms_out
         if (bar) prog_update(bar, (long) ++done);
       }
     ms_problem_free(pr);
-    gsl_rng_free(rt);
-    gsl_rng_free(ra);
   }
   gsl_matrix_free(U);
   ms_trace_free(tr);
   return rc;
 }
 
+
+ms_sweep_summary ms_sweep_summarize(const ms_outcome *o, size_t runs)
+{
+  ms_sweep_summary s = { .train_ratio_max = 0, .noise_over_alpha_max = NAN };
+  double *col = calloc(runs ? runs : 1, sizeof *col);
+  if (!col) {
+    s.test = s.train = s.t_hit = (stats_summary) { NAN, NAN, NAN, 0 };
+    s.train_ratio_max = NAN;
+    return s;
+  }
+  for (size_t j = 0; j < runs; j++) col[j] = o[j].test;
+  s.test = stats_summarize(col, runs);
+  for (size_t j = 0; j < runs; j++) col[j] = o[j].train;
+  s.train = stats_summarize(col, runs);
+  for (size_t j = 0; j < runs; j++) col[j] = (double) o[j].t_hit;
+  s.t_hit = stats_summarize(col, runs);
+  for (size_t j = 0; j < runs; j++) {
+    s.train_ratio_max = fmax(s.train_ratio_max, o[j].train / o[j].train0);
+    if (!isnan(o[j].noise_max))
+      s.noise_over_alpha_max = isnan(s.noise_over_alpha_max) ? o[j].noise_max / o[j].alpha
+                                                               : fmax(s.noise_over_alpha_max, o[j].noise_max / o[j].alpha);
+  }
+  free(col);
+  return s;
+}

@@ -34,6 +34,16 @@ void claim_criterion(claim_result *res, const char *fmt, ...)
   va_end(ap);
 }
 
+void claim_append(char *buf, size_t cap, const char *fmt, ...)
+{
+  const size_t len = strlen(buf);
+  if (len + 1 >= cap) return;
+  va_list ap;
+  va_start(ap, fmt);
+  vsnprintf(buf + len, cap - len, fmt, ap);
+  va_end(ap);
+}
+
 table *claim_table(const claim_result *res, const char *name)
 {
   char path[OUT_PATH_MAX];
@@ -117,9 +127,23 @@ double claim_cell(const table *t, size_t row, const char *name)
   return c < 0 ? NAN : table_get(t, row, c);
 }
 
+int claim_require_cols(const table *t, ...)
+{
+  int ok = t != NULL;
+  va_list ap;
+  va_start(ap, t);
+  for (const char *name; ok && (name = va_arg(ap, const char *));) ok = table_col(t, name) >= 0;
+  va_end(ap);
+  return ok;
+}
+
 int claim_cols(const table *t, const char **names, int *idx, size_t n)
 {
   int ok = t != NULL;
-  for (size_t i = 0; ok && i < n; i++) ok = (idx[i] = table_col(t, names[i])) >= 0;
+  for (size_t i = 0; ok && i < n; i++) {
+    const int c = table_col(t, names[i]);
+    if (idx) idx[i] = c;
+    ok = c >= 0;
+  }
   return ok;
 }

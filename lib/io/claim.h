@@ -36,6 +36,10 @@ int claim_main(int argc, char **argv, const char *program, const claim_entry *cl
 void claim_measured(claim_result *res, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 void claim_criterion(claim_result *res, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 
+/* Append formatted text to the string BUF of capacity CAP (cut to fit): the lists that measured
+ * texts quote ("1e-02:0.25, 1e-04:0.0031"). */
+void claim_append(char *buf, size_t cap, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
+
 /* Read DATADIR/NAME.tsv; NULL (message printed) on failure. */
 table *claim_table(const claim_result *res, const char *name);
 
@@ -56,11 +60,18 @@ int claim_require_substr(const table *t, const char *file, const char *name, con
  * with one line on stderr. */
 long claim_row(const table *t, const char *key, double value);
 
+/* Reading cells: a checker first requires the columns it reads, then reads them by name:
+ *     if (!claim_require_cols(t, "alpha", "test_median", (char *) NULL)) ...
+ *     const double test = claim_cell(t, i, "test_median");
+ * claim_require_cols returns 1 when T is not NULL and has every named column (the list ends with
+ * a null pointer), else 0 (table_col printed which column is missing and what the file has). */
+int claim_require_cols(const table *t, ...) __attribute__((sentinel));
+
 /* Column NAME of row ROW, NAN when the column is missing (table_col prints why). */
 double claim_cell(const table *t, size_t row, const char *name);
 
-/* The indices of the N columns NAMES of T into IDX; 0 if T is NULL or any column is missing (message
- * printed by table_col). */
+/* The indices of the N columns NAMES of T into IDX (IDX may be NULL: only check); 0 if T is NULL
+ * or any column is missing (message printed by table_col). */
 int claim_cols(const table *t, const char **names, int *idx, size_t n);
 
 #endif

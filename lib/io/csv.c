@@ -23,6 +23,7 @@ void csv_free(csv_data *d)
   free(d->colname);
   free(d->label_header);
   free(d->x);
+  free(d->miss);
   free(d);
 }
 
@@ -82,6 +83,12 @@ static int is_number(const char *f, int quoted, double *x)
   return end != f && *end == '\0';
 }
 
+/* A missing cell (with CSV_MISSING): an unquoted empty field or NA. */
+static int is_missing(const char *f, int quoted)
+{
+  return !quoted && (!*f || strcmp(f, "NA") == 0);
+}
+
 static csv_data *fail(csv_data *d, fields *fl, const char *name, size_t line, size_t col,
                       const char *why)
 {
@@ -107,8 +114,16 @@ static char **dup_fields(const fields *fl, size_t from)
   return v;
 }
 
+size_t csv_file_column(const csv_data *d, size_t j) { return j + 1 + (d->rowname != NULL); }
+
 csv_data *csv_parse(const char *text, size_t len, const char *name)
 {
+  return csv_parse_opt(text, len, name, 0);
+}
+
+csv_data *csv_parse_opt(const char *text, size_t len, const char *name, unsigned flags)
+{
+  const int allow = (flags & CSV_MISSING) != 0;
   fields fl = { 0 };
   csv_data *d = calloc(1, sizeof *d);
   if (!d) return fail(d, &fl, name, 0, 0, "out of memory");
@@ -136,7 +151,8 @@ csv_data *csv_parse(const char *text, size_t len, const char *name)
       first_line = line;
       double x;
       for (size_t j = 0; j < fl.n && !header_seen; j++)
-        if (!is_number(fl.f[j], fl.quoted[j], &x)) header_seen = 1;
+        if (!is_number(fl.f[j], fl.quoted[j], &x) && !(allow && is_missing(fl.f[j], fl.quoted[j])))
+          header_seen = 1;
       if (header_seen) {
         d->colname = dup_fields(&fl, 0);   /* label column decided later */
         if (!d->colname) return fail(d, &fl, name, line, 0, "out of memory");
@@ -150,8 +166,9 @@ csv_data *csv_parse(const char *text, size_t len, const char *name)
     }
     if (!decided) {
       double x;
-      labels = !is_number(fl.f[0], fl.quoted[0], &x);
+      labels = !is_number(fl.f[0], fl.quoted[0], &x) && !(allow && is_missing(fl.f[0], fl.quoted[0]));
       decided = 1;
+      d->line0 = line;
       d->p = width - (size_t) labels;
       if (d->p == 0) return fail(d, &fl, name, line, 0, "no numeric columns");
     }
@@ -161,6 +178,11 @@ csv_data *csv_parse(const char *text, size_t len, const char *name)
       if (!nx) return fail(d, &fl, name, line, 0, "out of memory");
       d->x = nx;
       xcap = ncap;
+      if (allow) {   /* dropped at the end when no cell is missing */
+        unsigned char *nm = realloc(d->miss, ncap * d->p);
+        if (!nm) return fail(d, &fl, name, line, 0, "out of memory");
+        d->miss = nm;
+      }
       if (labels) {
         char **nr = realloc(d->rowname, ncap * sizeof *nr);
         if (!nr) return fail(d, &fl, name, line, 0, "out of memory");
@@ -170,13 +192,22 @@ csv_data *csv_parse(const char *text, size_t len, const char *name)
     (void) xcap;
     for (size_t j = (size_t) labels; j < width; j++) {
       double x;
+      const size_t q = d->n * d->p + j - (size_t) labels;
+      if (is_missing(fl.f[j], fl.quoted[j])) {
+        if (!allow) return fail(d, &fl, name, line, j + 1, "missing value (empty or NA) not accepted here");
+        d->x[q] = NAN;
+        d->miss[q] = 1;
+        d->nmiss++;
+        continue;
+      }
       if (!is_number(fl.f[j], fl.quoted[j], &x)) {
         char why[128];
         snprintf(why, sizeof why, "not a number: '%.40s'", fl.f[j]);
         return fail(d, &fl, name, line, j + 1, why);
       }
       if (!isfinite(x)) return fail(d, &fl, name, line, j + 1, "non-finite value");
-      d->x[d->n * d->p + j - (size_t) labels] = x;
+      d->x[q] = x;
+      if (allow) d->miss[q] = 0;
     }
     if (labels) {
       d->rowname[d->n] = strdup(fl.f[0]);
@@ -191,13 +222,16 @@ csv_data *csv_parse(const char *text, size_t len, const char *name)
     memmove(d->colname, d->colname + 1, d->p * sizeof(char *));
     d->colname[d->p] = NULL;
   }
+  if (!d->nmiss) { free(d->miss); d->miss = NULL; }
   free(fl.f);
   free(fl.quoted);
   free(fl.buf);
   return d;
 }
 
-csv_data *csv_read(const char *path)
+csv_data *csv_read(const char *path) { return csv_read_opt(path, 0); }
+
+csv_data *csv_read_opt(const char *path, unsigned flags)
 {
   FILE *fp = fopen(path, "rb");
   if (!fp) {
@@ -222,7 +256,7 @@ csv_data *csv_read(const char *path)
     fprintf(stderr, "%s: read error\n", path);
     return NULL;
   }
-  csv_data *d = csv_parse(text, len, path);
+  csv_data *d = csv_parse_opt(text, len, path, flags);
   free(text);
   return d;
 }

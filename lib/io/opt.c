@@ -198,10 +198,11 @@ static void print_help(const opt_parser *p)
     putchar('\n');
   }
   printf("  --%-14s %s\n", "seed N", "master seed, >= 1; every random stream derives from it [1]");
-  printf("  --%-14s %s\n", "out STEM", "write STEM.tsv (data) and STEM-macros.tex (LaTeX macros)");
+  printf("  --%-14s %s\n", "out STEM", p->out_help ? p->out_help : "write STEM.tsv (data) and STEM-macros.tex (LaTeX macros)");
   printf("  --%-14s %s\n", "quiet", "no progress line on stderr");
   printf("  --%-14s %s\n", "help", "print this help and exit");
   printf("\nExit status: 0 success, 1 numerical failure (e.g. divergence), 2 bad usage.\n");
+  if (p->epilogue) printf("\n%s", p->epilogue);
 }
 
 int opt_parse(opt_parser *p, int argc, char **argv, int *status)

@@ -54,10 +54,13 @@ typedef struct {
   const char *out;         /* --out STEM: outputs are STEM.tsv, STEM-macros.tex, ... */
   int quiet;               /* --quiet: no progress line */
   int seen[64];            /* internal: which specs were given (repeat detection) */
+  /* Optional, set after OPT_PARSER (NULL: the defaults): the --out line of --help, and text
+   * printed after the exit-status line (a tool's outputs, examples). */
+  const char *out_help, *epilogue;
 } opt_parser;
 
 #define OPT_PARSER(prog, summ, specs_array) \
-  { (prog), (summ), (specs_array), sizeof(specs_array) / sizeof((specs_array)[0]), 1UL, NULL, 0, {0} }
+  { (prog), (summ), (specs_array), sizeof(specs_array) / sizeof((specs_array)[0]), 1UL, NULL, 0, {0}, NULL, NULL }
 
 /* Parse argv.  Returns 1 when the program should go on; 0 when it should stop, with *status set to
  * 0 (--help was printed on stdout) or OPT_EXIT_USAGE (one error line was printed on stderr). */

@@ -62,16 +62,22 @@ void out_abort(out_file *f)
   }
 }
 
+void out_provenance(FILE *fp, const opt_parser *p, const char *cmt)
+{
+  const char *sp = *cmt ? " " : "";
+  fprintf(fp, "%s%sprogram: %s\n", cmt, sp, p->program);
+  fprintf(fp, "%s%sversion: %s\n", cmt, sp, out_version());
+  fprintf(fp, "%s%ssummary: %s\n", cmt, sp, p->summary);
+  char prefix[16];
+  snprintf(prefix, sizeof prefix, "%s%sparam ", cmt, sp);
+  opt_print(p, fp, prefix);
+}
+
 static int open_with_header(out_file *f, const opt_parser *p, const char *path, const char *cmt)
 {
   int rc = out_open(f, path);
   if (rc) return rc;
-  fprintf(f->fp, "%s program: %s\n", cmt, p->program);
-  fprintf(f->fp, "%s version: %s\n", cmt, out_version());
-  fprintf(f->fp, "%s summary: %s\n", cmt, p->summary);
-  char prefix[16];
-  snprintf(prefix, sizeof prefix, "%s param ", cmt);
-  opt_print(p, f->fp, prefix);
+  out_provenance(f->fp, p, cmt);
   return 0;
 }
 
@@ -97,12 +103,26 @@ void out_comment(out_file *f, const char *fmt, ...)
   fputc('\n', f->fp);
 }
 
+void out_streams(out_file *f, const rng_table *streams)
+{
+  fputs("# streams:", f->fp);
+  for (size_t i = 0; i < RNG_TABLE_MAX && streams->e[i].name; i++) {
+    const rng_entry *e = &streams->e[i];
+    fprintf(f->fp, "%s %s (seed, %s, %s", i ? "," : "", e->name, rng_tag_name(e->tag), e->a);
+    if (e->b) fprintf(f->fp, ", %s", e->b);
+    fputc(')', f->fp);
+  }
+  if (streams->note) fprintf(f->fp, "; %s", streams->note);
+  fputc('\n', f->fp);
+}
+
 void out_columns(out_file *f, const char *names) { fprintf(f->fp, "%s\n", names); }
+
+/* Digits spelled out: macro names are letters only. */
+static const char *digit[] = { "Zero", "One", "Two", "Three", "Four", "Five", "Six", "Seven", "Eight", "Nine" };
 
 void out_macro_prefix(const opt_parser *p, char *buf, size_t len)
 {
-  static const char *digit[] = { "Zero", "One", "Two", "Three", "Four", "Five", "Six", "Seven",
-                                 "Eight", "Nine" };
   const char *stem = out_stem(p), *slash = strrchr(stem, '/');
   const char *name = slash ? slash + 1 : stem;
   size_t j = 0;
@@ -146,6 +166,17 @@ void out_run_macro(out_file *f, const opt_parser *p, const char *suffix, const c
   va_end(ap);
 }
 
+void out_run_macro_at(out_file *f, const opt_parser *p, const char *suffix, size_t i, const char *fmt, ...)
+{
+  char name[128];
+  const size_t len = (out_macro_prefix(p, name, sizeof name), strlen(name));
+  snprintf(name + len, sizeof name - len, "%s%c", suffix, i < 26 ? (char) ('A' + i) : '?');
+  va_list ap;
+  va_start(ap, fmt);
+  write_macro(f, name, fmt, ap);
+  va_end(ap);
+}
+
 int out_macros_open(out_file *f, const opt_parser *p)
 {
   char path[OUT_PATH_MAX];
@@ -167,6 +198,26 @@ int out_macros_open(out_file *f, const opt_parser *p)
 
 void out_macro(out_file *f, const char *name, const char *fmt, ...)
 {
+  va_list ap;
+  va_start(ap, fmt);
+  write_macro(f, name, fmt, ap);
+  va_end(ap);
+}
+
+void out_macro_at(out_file *f, const char *stem, size_t i, const char *fmt, ...)
+{
+  char name[128];
+  snprintf(name, sizeof name, "%s%c", stem, i < 26 ? (char) ('A' + i) : '?');
+  va_list ap;
+  va_start(ap, fmt);
+  write_macro(f, name, fmt, ap);
+  va_end(ap);
+}
+
+void out_macro_nth(out_file *f, const char *stem, size_t i, const char *fmt, ...)
+{
+  char name[128];
+  snprintf(name, sizeof name, "%s%s", stem, i + 1 < 10 ? digit[i + 1] : "?");
   va_list ap;
   va_start(ap, fmt);
   write_macro(f, name, fmt, ap);

@@ -52,6 +52,17 @@ void proc_note_output(const char *stem)
   if (!resources_stem[0]) snprintf(resources_stem, sizeof resources_stem, "%s", stem);
 }
 
+int proc_fail(const char *program, const char *fmt, ...)
+{
+  va_list ap;
+  fprintf(stderr, "%s: ", program);
+  va_start(ap, fmt);
+  vfprintf(stderr, fmt, ap);
+  va_end(ap);
+  fputc('\n', stderr);
+  return PROC_EXIT_NUMERIC;
+}
+
 int proc_diverged(const char *program, size_t iter, const char *fmt, ...)
 {
   fprintf(stderr, "%s: diverged at iteration %zu", program, iter);

@@ -26,6 +26,10 @@ double proc_seconds(void);
 int proc_diverged(const char *program, size_t iter, const char *fmt, ...)
   __attribute__((format(printf, 3, 4)));
 
+/* Any other numerical failure (a solver error, a phase that did not end): "PROGRAM: MESSAGE" on
+ * stderr, one line.  Returns PROC_EXIT_NUMERIC, so that mains can `return proc_fail(...)`. */
+int proc_fail(const char *program, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+
 /* Called by the output layer when a data file with stem STEM was committed (the first one names
  * the cost record). */
 void proc_note_output(const char *stem);

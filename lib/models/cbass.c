@@ -337,8 +337,8 @@ static int observe(cbass_path *h, const cbass_admm *a, double gamma, int force)
 {
   force = force || cc_path_count_new(h->row, a->vnorm_r) || cc_path_count_new(h->col, a->vnorm_c);
   h->col->steps = h->row->steps;
-  int rc = cc_path_observe(h->row, a->vnorm_r, a->u, gamma, force, NULL);
-  return rc ? rc : cc_path_observe(h->col, a->vnorm_c, NULL, gamma, force, NULL);
+  int rc = cc_path_observe(h->row, a->u, a->vnorm_r, gamma, force, NULL);
+  return rc ? rc : cc_path_observe(h->col, NULL, a->vnorm_c, gamma, force, NULL);
 }
 
 static void path_end(cbass_path *h, double gamma)

@@ -150,27 +150,54 @@ void cc_graph_free(cc_graph *g)
 cc_graph *cc_weights(const double *x, size_t n, size_t p)
 {
   if (n < 2) GSL_ERROR_NULL("need at least two points", GSL_EINVAL);
+  cc_graph *g = NULL;
+  const int rc = cc_weights_opt(x, n, p, 0, 0, &g, NULL);
+  if (rc == GSL_EINVAL) fprintf(stderr, "cc_weights: no k gives a connected nearest-neighbour graph\n");
+  return g;
+}
+
+int cc_weights_opt(const double *x, size_t n, size_t p, double phi_given, size_t k_given, cc_graph **out,
+                   size_t *kmin)
+{
+  *out = NULL;
+  if (kmin) *kmin = 0;
+  if (n < 2 || !isfinite(phi_given)) return GSL_EINVAL;
   const size_t m = n * (n - 1) / 2;
-  double *d2 = malloc(n * n * sizeof *d2), *pairs = malloc(m * sizeof *pairs);
+  double *d2 = malloc(n * n * sizeof *d2), *pairs = calloc(m, sizeof *pairs);   /* calloc: quiets gcc -Wmaybe-uninitialized */
   double *sorted = malloc(n * n * sizeof *sorted), *kth = malloc(n * sizeof *kth);
   unsigned char *mask = calloc(n * n, 1);
   cc_graph *g = NULL;
+  int rc = GSL_ENOMEM;
   if (!d2 || !pairs || !sorted || !kth || !mask) goto done;
   cc_sqdist(x, n, p, d2);
-  for (size_t i = 0, q = 0; i < n; i++)
-    for (size_t j = i + 1; j < n; j++) pairs[q++] = d2[i * n + j];
-  const double phi = cc_choose_phi(pairs, m);
+  double phi = phi_given;
+  if (!(phi > 0)) {
+    for (size_t i = 0, q = 0; i < n; i++)
+      for (size_t j = i + 1; j < n; j++) pairs[q++] = d2[i * n + j];
+    phi = cc_choose_phi(pairs, m);
+  }
   for (size_t q = 0; q < n * n; q++) d2[q] = exp(-phi * d2[q]);   /* d2 now holds the weights */
   for (size_t i = 0; i < n; i++) d2[i * n + i] = 0;
   size_t k = 1;
   for (;; k++) {
-    if (k >= n) {
-      fprintf(stderr, "cc_weights: no k gives a connected nearest-neighbour graph\n");
+    if (k >= n) {   /* no k connects the graph */
+      rc = GSL_EINVAL;
       goto done;
     }
     kth_largest(d2, n, k, sorted, k == 1, kth);
     mask_from_kth(d2, n, kth, mask);
     if (cc_connected(mask, n)) break;
+  }
+  if (kmin) *kmin = k;
+  if (k_given >= 1) {   /* a given k: its graph, which must be connected as well */
+    if (k_given > k) {
+      kth_largest(d2, n, k_given < n ? k_given : n - 1, sorted, 0, kth);
+      mask_from_kth(d2, n, kth, mask);
+    } else if (k_given < k) {
+      rc = GSL_EINVAL;
+      goto done;
+    }
+    k = k_given;
   }
   size_t ne = 0;
   for (size_t i = 0; i < n; i++)
@@ -181,6 +208,7 @@ cc_graph *cc_weights(const double *x, size_t n, size_t p)
   g->ei = malloc(ne * sizeof(size_t)); g->ej = malloc(ne * sizeof(size_t));
   g->w = malloc(ne * sizeof(double));
   if (!g->ei || !g->ej || !g->w) { cc_graph_free(g); g = NULL; goto done; }
+  rc = 0;
   for (size_t i = 0, l = 0; i < n; i++)
     for (size_t j = i + 1; j < n; j++)
       if (mask[i * n + j]) {
@@ -189,7 +217,8 @@ cc_graph *cc_weights(const double *x, size_t n, size_t p)
       }
 done:
   free(d2); free(pairs); free(sorted); free(kth); free(mask);
-  return g;
+  *out = g;
+  return rc;
 }
 
 /* ---- the difference operator ------------------------------------------------------------------ */
@@ -357,6 +386,13 @@ void cc_admm_reset(cc_admm *a)
   for (size_t l = 0; l < a->ne; l++) a->vnorm[l] = INFINITY;   /* nothing fused yet */
 }
 
+/* Missing data: the majorizer's data matrix, P_obs(X) + P_miss(U), in rhs (which holds X). */
+static void fill_missing(cc_admm *a)
+{
+  for (size_t q = 0; q < a->n * a->p; q++)
+    if (!a->observed[q]) a->rhs[q] = a->u[q];
+}
+
 int cc_admm_step(cc_admm *a, double gamma)
 {
   const size_t n = a->n, p = a->p, ne = a->ne;
@@ -364,6 +400,7 @@ int cc_admm_step(cc_admm *a, double gamma)
   const double rho = a->rho;
   /* rhs = X + rho D^T (V - Z), from the edge list */
   memcpy(a->rhs, a->x, n * p * sizeof(double));
+  if (a->observed) fill_missing(a);   /* taken only with a mask: complete data are untouched */
   /* Four columns per pass over the edges: each entry still receives its terms in edge order (the
    * same sums, bit for bit), but the four columns' read-modify-write chains overlap. */
   size_t c = 0;

@@ -64,6 +64,14 @@ int cc_connected(const unsigned char *mask, size_t n);
  * Returns NULL when no k <= n - 1 gives a connected graph (message on stderr) or out of memory. */
 cc_graph *cc_weights(const double *x, size_t n, size_t p);
 
+/* The weights rule with either part fixed: phi > 0 is used as given (else the variance rule), and
+ * k >= 1 as given (else the smallest k that connects the graph).  Returns 0 and the graph in *out;
+ * GSL_EINVAL when n < 2, when phi is not finite, or when the given k (or every k <= n - 1) leaves
+ * the graph disconnected (then *kmin, if not NULL, is the smallest k that connects it, 0 if none);
+ * GSL_ENOMEM.  Prints nothing.  cc_weights(x, n, p) is cc_weights_opt(x, n, p, 0, 0, ...) plus a
+ * message on failure. */
+int cc_weights_opt(const double *x, size_t n, size_t p, double phi, size_t k, cc_graph **out, size_t *kmin);
+
 /* A graph from an explicit edge list (for tests): edges must satisfy i < j, lexicographic. */
 cc_graph *cc_graph_make(size_t n, size_t ne, const size_t *ei, const size_t *ej, const double *w);
 void cc_graph_free(cc_graph *g);
@@ -89,6 +97,8 @@ typedef struct {
   const cc_graph *g;
   double rho;
   const double *x;    /* n x p data (the caller's array, not copied) */
+  const unsigned char *observed;   /* NULL (complete data, the default), or n x p with 0 at each
+                                    * missing cell of x: set by the caller after cc_admm_alloc */
   double *u;          /* n x p */
   double *v, *z;      /* ne x p: split variable V ~ D U and scaled dual Z */
   double *vnorm;      /* ne: ||V_l||_2 after the last step (0 exactly when fused) */
@@ -108,6 +118,10 @@ void cc_admm_reset(cc_admm *a);
 /* One ADMM step at level gamma:
  *   U <- (I + rho D^T D)^{-1} [X + rho D^T (V - Z)];  T = D U + Z;
  *   V_l <- (1 - gamma w_l / (rho ||T_l||))_+ T_l;      Z <- T - V.
+ * Missing data (observed != NULL): the loss is 1/2 ||P_obs(X - U)||_F^2 over the observed cells
+ * only.  As in the R package, each step minimizes its majorizer at the current U, i.e. X in the U
+ * update is replaced by  P_obs(X) + P_miss(U)  (missing cells filled with the current U); a fixed
+ * point satisfies the optimality conditions of the masked problem.  Without a mask nothing changes.
  * Returns 0, or GSL_ERUNAWAY when an entry of U is not finite. */
 int cc_admm_step(cc_admm *a, double gamma);
 

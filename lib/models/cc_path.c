@@ -72,7 +72,7 @@ int cc_path_all_zero(const double *vnorm, size_t ne)
   return 1;
 }
 
-int cc_path_observe(cc_path *h, const double *vnorm, const double *u, double gamma, int force, size_t *nnew)
+int cc_path_observe(cc_path *h, const double *u, const double *vnorm, double gamma, int force, size_t *nnew)
 {
   const size_t m = cc_path_count_new(h, vnorm);
   if (nnew) *nnew = m;
@@ -94,14 +94,6 @@ int cc_path_observe(cc_path *h, const double *vnorm, const double *u, double gam
   return 0;
 }
 
-/* The CARP paths' view of the above: the ADMM state's norms and iterate. */
-static size_t count_new(const cc_path *h, const cc_admm *a) { return cc_path_count_new(h, a->vnorm); }
-static int all_zero(const cc_admm *a) { return cc_path_all_zero(a->vnorm, a->ne); }
-static int path_observe(cc_path *h, const cc_admm *a, double gamma, int force, size_t *nnew)
-{
-  return cc_path_observe(h, a->vnorm, a->u, gamma, force, nnew);
-}
-
 static int burn_in(cc_admm *a, const cc_carp_config *cfg, cc_path *h)
 {
   cc_admm_reset(a);
@@ -111,7 +103,7 @@ static int burn_in(cc_admm *a, const cc_carp_config *cfg, cc_path *h)
     if (rc) return rc;
     h->steps++;
   }
-  return path_observe(h, a, cfg->eps, 1, NULL);
+  return cc_path_observe(h, a->u, a->vnorm, cfg->eps, 1, NULL);
 }
 
 int cc_carp(cc_admm *a, const cc_carp_config *cfg, cc_path *h)
@@ -124,8 +116,8 @@ int cc_carp(cc_admm *a, const cc_carp_config *cfg, cc_path *h)
     gamma *= cfg->t;
     if ((rc = cc_admm_step(a, gamma))) break;
     h->steps++;
-    const int done = all_zero(a);
-    rc = path_observe(h, a, gamma, done || (cfg->every && j % cfg->every == 0), NULL);
+    const int done = cc_path_all_zero(a->vnorm, a->ne);
+    rc = cc_path_observe(h, a->u, a->vnorm, gamma, done || (cfg->every && j % cfg->every == 0), NULL);
     if (done) { h->gamma_end = gamma; break; }
   }
   return rc;
@@ -145,7 +137,7 @@ int cc_carp_viz(cc_admm *a, const cc_carp_config *cfg, double t0, double t1, siz
     double trial = gamma * t, lo = gamma, hi = trial;
     if ((rc = cc_admm_step(a, trial))) break;
     h->steps++;
-    size_t m = count_new(h, a), k = 0;
+    size_t m = cc_path_count_new(h, a->vnorm), k = 0;
     if (m >= 2) {   /* too many at once: bisect the level between lo and hi */
       while (m != 1 && k < tries && !rc) {
         cc_admm_restore(a, saved);
@@ -153,7 +145,7 @@ int cc_carp_viz(cc_admm *a, const cc_carp_config *cfg, double t0, double t1, siz
         rc = cc_admm_step(a, trial);
         h->steps++;
         k++;
-        m = count_new(h, a);
+        m = cc_path_count_new(h, a->vnorm);
         if (m >= 2) hi = trial;
         else if (m == 0) lo = trial;
       }
@@ -162,8 +154,8 @@ int cc_carp_viz(cc_admm *a, const cc_carp_config *cfg, double t0, double t1, siz
     }
     if (m < 2) h->max_new_ok = m > h->max_new_ok ? m : h->max_new_ok;
     gamma = trial;
-    const int done = all_zero(a);
-    rc = path_observe(h, a, gamma, 1, NULL);
+    const int done = cc_path_all_zero(a->vnorm, a->ne);
+    rc = cc_path_observe(h, a->u, a->vnorm, gamma, 1, NULL);
     if (h->nstore && h->nfused[h->nstore - 1] > 0) t = t1;
     if (done) { h->gamma_end = gamma; break; }
   }
@@ -171,58 +163,75 @@ int cc_carp_viz(cc_admm *a, const cc_carp_config *cfg, double t0, double t1, siz
   return rc;
 }
 
-int cc_exact(cc_admm *a, const double *grid, size_t ngrid, cc_rule rule, double tol, size_t cap,
-             size_t max_total, cc_path *h)
+int cc_exact_run(const cc_iterate *it, const double *grid, size_t ngrid, cc_rule rule, double tol,
+                 size_t cap, size_t max_total, cc_path *h)
 {
-  const size_t np = a->n * a->p, ep = a->ne * a->p;
-  double *prev = malloc(cc_admm_state_size(a) * sizeof *prev);
+  const size_t np = it->n * it->p, ep = it->ne * it->p, nedge = it->nedge;
+  if (nedge > 2) GSL_ERROR("at most two edge iterates", GSL_EINVAL);
+  double *prev = malloc((np + nedge * ep + 1) * sizeof *prev);
   if (!prev) return GSL_ENOMEM;
-  cc_admm_reset(a);
   cc_path_clear(h);
   double xnorm = 0;
-  for (size_t q = 0; q < np; q++) xnorm += a->x[q] * a->x[q];
+  for (size_t q = 0; q < np; q++) xnorm += it->x[q] * it->x[q];
   xnorm = sqrt(xnorm);
   int rc = 0;
   for (size_t j = 0; j < ngrid && !rc; j++) {
-    size_t it = 0;
+    size_t k = 0;
     int conv = 0;
-    while (!conv && it < cap) {
+    if (it->level) it->level(it->solver);
+    while (!conv && k < cap) {
       if (max_total && h->steps >= max_total) { rc = GSL_EMAXITER; break; }
-      cc_admm_save(a, prev);
-      if ((rc = cc_admm_step(a, grid[j]))) break;
+      memcpy(prev, it->u, np * sizeof *prev);
+      if (rule == CC_RULE_R)
+        for (size_t e = 0; e < nedge; e++) memcpy(prev + np + e * ep, it->edge[e], ep * sizeof *prev);
+      if ((rc = it->step(it->solver, grid[j]))) break;
       h->steps++;
-      it++;
-      double du = 0, dv = 0, dz = 0;
-      for (size_t q = 0; q < np; q++) { const double d = a->u[q] - prev[q]; du += d * d; }
-      if (rule == CC_RULE_DU) conv = sqrt(du) < tol * xnorm;
+      k++;
+      double du = 0, de[2] = { 0, 0 };
+      for (size_t q = 0; q < np; q++) { const double d = it->u[q] - prev[q]; du += d * d; }
+      /* The first step at a new level computes U from the previous level's multipliers, so its
+       * change says nothing about this level: judge convergence from the second step on. */
+      if (k < 2) conv = 0;
+      else if (rule == CC_RULE_DU) conv = sqrt(du) < tol * xnorm;
       else {
-        for (size_t q = 0; q < ep; q++) {
-          const double d1 = a->v[q] - prev[np + q], d2 = a->z[q] - prev[np + ep + q];
-          dv += d1 * d1; dz += d2 * d2;
-        }
-        conv = du / (double) np < tol && (ep == 0 || (dv / (double) ep < tol && dz / (double) ep < tol));
+        for (size_t e = 0; e < nedge; e++)
+          for (size_t q = 0; q < ep; q++) { const double d = it->edge[e][q] - prev[np + e * ep + q]; de[e] += d * d; }
+        conv = du / (double) np < tol;
+        for (size_t e = 0; e < nedge && ep; e++) conv = conv && de[e] / (double) ep < tol;
       }
     }
     if (rc) break;
     if (!conv) h->capped++;
-    const int done = all_zero(a);
-    rc = path_observe(h, a, grid[j], 1, NULL);
+    const int done = cc_path_all_zero(it->vnorm, it->ne);
+    rc = cc_path_observe(h, it->u, it->vnorm, grid[j], 1, NULL);
+    if (it->report) it->report(it->ctx, j + 1);
     if (done && conv) { h->gamma_end = grid[j]; break; }
   }
   free(prev);
   return rc;
 }
 
+static int admm_step(void *a, double gamma) { return cc_admm_step(a, gamma); }
+
+cc_iterate cc_admm_iterate(cc_admm *a)
+{
+  const cc_iterate it = { a, admm_step, NULL, a->n, a->p, a->ne, a->x, a->u, a->vnorm, { a->v, a->z }, 2, NULL, NULL };
+  return it;
+}
+
+int cc_exact(cc_admm *a, const double *grid, size_t ngrid, cc_rule rule, double tol, size_t cap,
+             size_t max_total, cc_path *h)
+{
+  cc_admm_reset(a);
+  const cc_iterate it = cc_admm_iterate(a);
+  return cc_exact_run(&it, grid, ngrid, rule, tol, cap, max_total, h);
+}
+
 /* ---- labels, dendrogram ----------------------------------------------------------- */
 
-size_t cc_path_labels(const cc_path *h, const cc_graph *g, size_t s, size_t *labels,
-                      size_t *parent, size_t *size)
+/* parent/size -> labels numbered by first appearance (size[] reused as root -> label map) */
+static size_t number_roots(size_t n, size_t *labels, size_t *parent, size_t *size)
 {
-  const size_t n = g->n;
-  uf_init(parent, size, n);
-  for (size_t l = 0; l < g->ne; l++)
-    if (h->fuse_at[l] <= s) uf_union(parent, size, g->ei[l], g->ej[l]);
-  /* number roots by first appearance: size[] is reused as root -> label map */
   for (size_t i = 0; i < n; i++) size[i] = SIZE_MAX;
   size_t k = 0;
   for (size_t i = 0; i < n; i++) {
@@ -231,6 +240,16 @@ size_t cc_path_labels(const cc_path *h, const cc_graph *g, size_t s, size_t *lab
     labels[i] = size[r];
   }
   return k;
+}
+
+size_t cc_path_labels(const cc_path *h, const cc_graph *g, size_t s, size_t *labels,
+                      size_t *parent, size_t *size)
+{
+  const size_t n = g->n;
+  uf_init(parent, size, n);
+  for (size_t l = 0; l < g->ne; l++)
+    if (h->fuse_at[l] <= s) uf_union(parent, size, g->ei[l], g->ej[l]);
+  return number_roots(n, labels, parent, size);
 }
 
 static const cc_path *sort_path;   /* qsort context, set only inside cc_dendrogram */
@@ -344,6 +363,47 @@ size_t cc_dendrogram_segments(const int *merge, const double *height, const size
 done:
   free(x); free(y);
   return ns;
+}
+
+size_t cc_dendrogram_cut(const int *merge, size_t nmerge, size_t n, size_t K, size_t *labels,
+                         size_t *parent, size_t *size)
+{
+  uf_init(parent, size, n);
+  /* rep[m] = one observation of the cluster made at merge row m (1-based): its first leaf */
+  size_t *rep = malloc((nmerge + 1) * sizeof *rep);
+  if (!rep) return 0;
+  const size_t todo = K < n ? n - K : 0;
+  for (size_t m = 0; m < nmerge; m++) {
+    size_t r[2];
+    for (int c = 0; c < 2; c++) {
+      const int e = merge[2 * m + c];
+      r[c] = e < 0 ? (size_t) (-e - 1) : rep[e];
+    }
+    rep[m + 1] = r[0];
+    if (m < todo) uf_union(parent, size, r[0], r[1]);
+  }
+  free(rep);
+  return number_roots(n, labels, parent, size);
+}
+
+size_t cc_path_at(const cc_path *h, double lambda)
+{
+  size_t s = SIZE_MAX;
+  for (size_t q = 0; q < h->nstore && h->gamma[q] <= lambda; q++) s = q;
+  return s;
+}
+
+void cc_centroids(const double *x, const unsigned char *observed, size_t n, size_t p,
+                  const size_t *labels, size_t K, double *cent, size_t *count)
+{
+  for (size_t c = 0; c < p; c++) {
+    double *cc = cent + c * K;
+    size_t *m = count + c * K;
+    for (size_t k = 0; k < K; k++) { cc[k] = 0; m[k] = 0; }
+    for (size_t i = 0; i < n; i++)
+      if (!observed || observed[c * n + i]) { cc[labels[i]] += x[c * n + i]; m[labels[i]]++; }
+    for (size_t k = 0; k < K; k++) cc[k] = m[k] ? cc[k] / (double) m[k] : NAN;
+  }
 }
 
 double cc_ari(const size_t *a, const size_t *b, size_t n)

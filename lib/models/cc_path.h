@@ -33,7 +33,7 @@ typedef struct {
 cc_path *cc_path_alloc(size_t n, size_t p, size_t ne, int keep_u);
 void cc_path_free(cc_path *path);
 
-/* Building a path step by step (what cc_carp, cc_carp_viz and cc_exact do, open to other
+/* Building a path step by step (what cc_carp, cc_carp_viz and cc_exact_run do, open to other
  * algorithms on the same edge bookkeeping, e.g. the row and column graphs of cbass.h).  vnorm holds
  * the ne norms ||V_l|| of the current state (exactly 0 when edge l is fused), u its iterate
  * (n x p, read only when the path keeps iterates).  The caller counts steps in path->steps. */
@@ -45,7 +45,7 @@ size_t cc_path_count_new(const cc_path *path, const double *vnorm);
 int cc_path_all_zero(const double *vnorm, size_t ne);
 /* Store the state at level gamma when it fuses new edges or when `force`; the number of new
  * fusions goes to *nnew (when not NULL).  GSL_ENOMEM when the storage cannot grow. */
-int cc_path_observe(cc_path *path, const double *vnorm, const double *u, double gamma, int force,
+int cc_path_observe(cc_path *path, const double *u, const double *vnorm, double gamma, int force,
                     size_t *nnew);
 
 typedef struct {
@@ -73,8 +73,34 @@ typedef enum {
   CC_RULE_R = 1     /* the R package: mean squared change of U, V and Z each below tol (1e-10) */
 } cc_rule;
 
-/* The exact path: from the reset state, at each grid level iterate ADMM until the rule holds (or
- * `cap` steps), store the converged iterate, and stop at the first converged level where every
+/* An iterative solver as the exact path sees it (ADMM here, AMA in cc_ama.h): one call takes a step
+ * at level gamma, the pointers show its current iterates (stable between steps). */
+typedef struct {
+  void *solver;
+  int (*step)(void *solver, double gamma);   /* one iteration; 0 or a GSL error code */
+  void (*level)(void *solver);               /* called before each grid level (NULL: nothing) */
+  size_t n, p, ne;
+  const double *x;                           /* the data, n x p */
+  const double *u;                           /* U, n x p */
+  const double *vnorm;                       /* ne: ||V_l|| (0 exactly when edge l is fused) */
+  const double *edge[2];                     /* edge iterates (ne x p) the R rule also checks */
+  size_t nedge;                              /* how many of edge[] are used (<= 2) */
+  void (*report)(void *ctx, size_t levels);  /* called after each grid level (NULL: nothing), */
+  void *ctx;                                 /* e.g. for a progress bar */
+} cc_iterate;
+
+/* ADMM as an iterate: its step, U, ||V_l||, and V and Z as the edge iterates; no report. */
+cc_iterate cc_admm_iterate(cc_admm *a);
+
+/* The exact path of any solver, from its current state (the caller resets it): at each grid level
+ * iterate until the rule holds (or `cap` steps), store the iterate, and stop at the first converged
+ * level where every row of V is zero.  Under CC_RULE_R the mean squared change of U and of each
+ * edge iterate must be below tol.  max_total > 0 caps the total number of steps (GSL_EMAXITER). */
+int cc_exact_run(const cc_iterate *it, const double *grid, size_t ngrid, cc_rule rule, double tol,
+                 size_t cap, size_t max_total, cc_path *path);
+
+/* The exact path by ADMM (cc_exact_run of cc_admm_iterate from the reset state): at each grid level
+ * iterate ADMM until the rule holds (or `cap` steps), store the converged iterate, and stop at the first converged level where every
  * row of V is zero.  grid: increasing levels.  max_total > 0 caps the total number of steps
  * (GSL_EMAXITER when reached; the levels done so far stay stored). */
 int cc_exact(cc_admm *a, const double *grid, size_t ngrid, cc_rule rule, double tol, size_t cap,
@@ -101,6 +127,25 @@ size_t cc_dendrogram(const cc_path *path, const cc_graph *g, int *merge, double 
  * children.  Returns the number of segments. */
 size_t cc_dendrogram_segments(const int *merge, const double *height, const size_t *order,
                               size_t n, size_t nmerge, double *seg);
+
+/* The partition into K clusters (1 <= K <= n) read off a dendrogram: the first n - K merges of
+ * merge (nmerge rows, hclust convention) applied to n singletons; labels (n) numbered 0, 1, ... in
+ * order of first appearance.  Returns the number of clusters (> K when nmerge < n - K).
+ * parent, size: n scratch each. */
+size_t cc_dendrogram_cut(const int *merge, size_t nmerge, size_t n, size_t K, size_t *labels,
+                         size_t *parent, size_t *size);
+
+/* The stored iterate that holds the path's partition at level lambda: the last s with
+ * gamma[s] <= lambda (every fusion is stored, so the partition is constant until the next stored
+ * level), or SIZE_MAX when lambda is below the first stored level (no fusion yet). */
+size_t cc_path_at(const cc_path *path, double lambda);
+
+/* Cluster centroids from observed entries only: cent (K x p, column-major) = the mean of x over
+ * the members of each cluster at which the column is observed (observed NULL: every entry), NAN
+ * when no member observes it; count (K x p) = the number of entries averaged.
+ * x: n x p, column-major; labels < K. */
+void cc_centroids(const double *x, const unsigned char *observed, size_t n, size_t p,
+                  const size_t *labels, size_t K, double *cent, size_t *count);
 
 /* Adjusted Rand index of two labelings (labels < n). */
 double cc_ari(const size_t *a, const size_t *b, size_t n);

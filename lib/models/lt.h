@@ -85,7 +85,8 @@ size_t lt_work_size(const lt_work *W);   /* N = n^l */
 int lt_loss_grad(const lt_base *B, lt_work *W, const double *w, double *loss, double *grad);
 
 /* h(x^{(x)l}) by the factorization: 1/4 sum_{k in [m]^l} (prod_s <A_{k_s}, x x^T> - prod_s b_{k_s})^2,
- * an explicit loop over the m^l multi-indices (for checking only). */
+ * an explicit loop over the m^l multi-indices.  The reference implementation against which
+ * M-identities checks lt_loss_grad (claim M1), and a test oracle; O(m^l), not for the runs. */
 double lt_loss_factored(const lt_base *B, size_t l, const double *x);
 
 /* out = x^{(x)l} (length n^l). */

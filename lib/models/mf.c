@@ -100,18 +100,6 @@ int mf_step(const gsl_matrix *X, gsl_matrix *F, gsl_matrix *G, double eta, mf_wo
   return rc ? rc : mf_apply(F, G, eta, w);
 }
 
-int mf_step_diag(const gsl_vector *sigma, gsl_matrix *F, gsl_matrix *G, double eta, mf_work *w,
-                 mf_stepinfo *info)
-{
-  int rc = check_shapes(w->m, w->n, F, G, w);
-  if (rc) return rc;
-  if (sigma->size > (w->m < w->n ? w->m : w->n)) GSL_ERROR("mf_step_diag: sigma too long", GSL_EBADLEN);
-  la_gemm(CblasNoTrans, CblasTrans, 1.0, F, G, 0.0, w->R);
-  for (size_t i = 0; i < sigma->size; i++) w->R->data[i * w->R->tda + i] -= gsl_vector_get(sigma, i);
-  rc = finish_gradient(F, G, w, info);
-  return rc ? rc : mf_apply(F, G, eta, w);
-}
-
 double mf_step_size(const mf_schedule *s, size_t t)
 {
   return s->decaying ? s->eta0 / pow((double) t + 1.0, 0.5 + s->delta) : s->eta0;

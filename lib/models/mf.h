@@ -57,12 +57,6 @@ int mf_step(const gsl_matrix *X, gsl_matrix *F, gsl_matrix *G, double eta, mf_wo
  * is not finite. */
 int mf_apply(gsl_matrix *F, gsl_matrix *G, double eta, const mf_work *w);
 
-/* The rotated fast path, for tests only: X = diag(sigma) (m x n, sigma of length <= min(m, n)),
- * never formed.  Same step as mf_step.  Rotation invariance: for X = U diag(sigma) V^T and
- * orthogonal U, V, the iterates of (U^T F, V^T G) on diag(sigma) are U^T F_t, V^T G_t. */
-int mf_step_diag(const gsl_vector *sigma, gsl_matrix *F, gsl_matrix *G, double eta, mf_work *w,
-                 mf_stepinfo *info);
-
 /* Step-size schedule: constant (decaying = 0) or eta0 / (t+1)^(1/2 + delta). */
 typedef struct {
   double eta0, delta;

@@ -62,25 +62,6 @@ void nn_init_gaussian(nn_net *net, double scale, gsl_rng *rng)
   }
 }
 
-static double act(const nn_net *net, double z)
-{
-  switch (net->act) {
-  case NN_RELU: return z > 0 ? z : 0.0;
-  case NN_LEAKY: return z > 0 ? z : net->leak * z;
-  default: return z;
-  }
-}
-
-static double dact(const nn_net *net, double z)
-{
-  switch (net->act) {
-  case NN_RELU: return z > 0 ? 1.0 : 0.0;
-  case NN_LEAKY: return z > 0 ? 1.0 : net->leak;
-  default: return 1.0;
-  }
-}
-
-/* C <- alpha op(A) op(B) + beta C (contiguous gsl matrices). */
 static double vec2(const gsl_vector *v)
 {
   double s = 0.0;
@@ -104,7 +85,7 @@ int nn_gradient(nn_net *net, const gsl_matrix *X, const gsl_matrix *Y, double *l
       const double bi = net->bias ? gsl_vector_get(net->b[h], i) : 0.0;
       for (size_t j = 0; j < ns; j++) {
         z[j] += bi;
-        a[j] = h < L ? act(net, z[j]) : z[j];
+        a[j] = h < L ? nn_phi(net->act, net->leak, z[j]) : z[j];
       }
     }
   }
@@ -136,7 +117,7 @@ int nn_gradient(nn_net *net, const gsl_matrix *X, const gsl_matrix *Y, double *l
     for (size_t i = 0; i < dp->size1; i++) {
       double *e = dp->data + i * ns;
       const double *z = net->Z[h - 1]->data + i * ns;
-      for (size_t j = 0; j < ns; j++) e[j] *= dact(net, z[j]);
+      for (size_t j = 0; j < ns; j++) e[j] *= nn_dphi(net->act, net->leak, z[j]);
     }
   }
   return 0;

@@ -28,6 +28,17 @@
 
 typedef enum { NN_IDENTITY = 0, NN_RELU = 1, NN_LEAKY = 2 } nn_act;
 
+/* phi(z) and phi'(z) of an activation (leak: the Leaky ReLU slope for z < 0), with phi'(0) = 0 for
+ * ReLU and the leak for Leaky ReLU.  Shared by every homogeneous model (nn, cnn). */
+static inline double nn_phi(nn_act act, double leak, double z)
+{
+  return act == NN_RELU ? (z > 0 ? z : 0.0) : act == NN_LEAKY ? (z > 0 ? z : leak * z) : z;
+}
+static inline double nn_dphi(nn_act act, double leak, double z)
+{
+  return act == NN_RELU ? (z > 0 ? 1.0 : 0.0) : act == NN_LEAKY ? (z > 0 ? 1.0 : leak) : 1.0;
+}
+
 typedef struct {
   size_t L, ns;
   size_t d[NN_MAX_LAYERS + 1];
