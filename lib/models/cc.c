@@ -244,6 +244,25 @@ void cc_diff_t(const cc_graph *g, size_t p, const double *v, double *out)
   }
 }
 
+void cc_diff_cols(const cc_graph *g, size_t m, const double *u, double *out)
+{
+  for (size_t l = 0; l < g->ne; l++) {
+    const double *ui = u + g->ei[l] * m, *uj = u + g->ej[l] * m;
+    double *ol = out + l * m;
+    for (size_t r = 0; r < m; r++) ol[r] = ui[r] - uj[r];
+  }
+}
+
+void cc_diff_cols_t(const cc_graph *g, size_t m, const double *v, double *out)
+{
+  memset(out, 0, g->n * m * sizeof *out);
+  for (size_t l = 0; l < g->ne; l++) {
+    const double *vl = v + l * m;
+    double *oi = out + g->ei[l] * m, *oj = out + g->ej[l] * m;
+    for (size_t r = 0; r < m; r++) { oi[r] += vl[r]; oj[r] -= vl[r]; }
+  }
+}
+
 /* ---- the factorization of I + rho D^T D -------------------------------------------------------- */
 
 struct cc_factor {

@@ -80,6 +80,12 @@ void cc_graph_free(cc_graph *g);
 void cc_diff(const cc_graph *g, size_t p, const double *u, double *out);
 void cc_diff_t(const cc_graph *g, size_t p, const double *v, double *out);
 
+/* The same operator on a graph whose points are the COLUMNS of a matrix (the column graph of
+ * biclustering): out (m x ne) = u D^T, column l = u_{:,i} - u_{:,j} for edge l = (i, j) (u: m x n);
+ * out (m x n) = v D, the adjoint (v: m x ne).  Column-major, so each edge moves a contiguous column. */
+void cc_diff_cols(const cc_graph *g, size_t m, const double *u, double *out);
+void cc_diff_cols_t(const cc_graph *g, size_t m, const double *v, double *out);
+
 /* ---- ADMM ---------------------------------------------------------------------------------- */
 
 typedef enum { CC_SOLVER_CHOLMOD = 0, CC_SOLVER_DENSE = 1 } cc_solver;

@@ -32,8 +32,7 @@ void cc_path_free(cc_path *h)
   free(h);
 }
 
-/* Start a path afresh (the same object can record several runs one after the other). */
-static void path_clear(cc_path *h)
+void cc_path_clear(cc_path *h)
 {
   h->nstore = 0; h->steps = 0; h->gamma_end = NAN; h->max_new = 0; h->max_new_ok = 0; h->tries_out = 0; h->capped = 0;
   for (size_t l = 0; l < h->ne; l++) { h->fuse_at[l] = SIZE_MAX; h->fuse_key[l] = NAN; h->key_prev[l] = INFINITY; }
@@ -59,26 +58,23 @@ static int path_grow(cc_path *h)
   return 0;
 }
 
-/* Newly fused edges of a state whose V rows have norms vnorm (exact zero rows not yet in the path). */
-static size_t count_new(const cc_path *h, const double *vnorm)
+size_t cc_path_count_new(const cc_path *h, const double *vnorm)
 {
   size_t m = 0;
   for (size_t l = 0; l < h->ne; l++) m += vnorm[l] == 0 && h->fuse_at[l] == SIZE_MAX;
   return m;
 }
 
-static int all_zero(const double *vnorm, size_t ne)
+int cc_path_all_zero(const double *vnorm, size_t ne)
 {
   for (size_t l = 0; l < ne; l++)
     if (vnorm[l] != 0) return 0;
   return 1;
 }
 
-/* Record the state (U, row norms of V) at level gamma when it fused new edges or `force`; returns
- * the number of new fusions through *nnew. */
-static int path_observe(cc_path *h, const double *u, const double *vnorm, double gamma, int force, size_t *nnew)
+int cc_path_observe(cc_path *h, const double *u, const double *vnorm, double gamma, int force, size_t *nnew)
 {
-  const size_t m = count_new(h, vnorm);
+  const size_t m = cc_path_count_new(h, vnorm);
   if (nnew) *nnew = m;
   if (m > h->max_new) h->max_new = m;
   if (!m && !force) return 0;
@@ -101,13 +97,13 @@ static int path_observe(cc_path *h, const double *u, const double *vnorm, double
 static int burn_in(cc_admm *a, const cc_carp_config *cfg, cc_path *h)
 {
   cc_admm_reset(a);
-  path_clear(h);
+  cc_path_clear(h);
   for (size_t b = 0; b < cfg->burnin; b++) {
     int rc = cc_admm_step(a, cfg->eps);
     if (rc) return rc;
     h->steps++;
   }
-  return path_observe(h, a->u, a->vnorm, cfg->eps, 1, NULL);
+  return cc_path_observe(h, a->u, a->vnorm, cfg->eps, 1, NULL);
 }
 
 int cc_carp(cc_admm *a, const cc_carp_config *cfg, cc_path *h)
@@ -120,8 +116,8 @@ int cc_carp(cc_admm *a, const cc_carp_config *cfg, cc_path *h)
     gamma *= cfg->t;
     if ((rc = cc_admm_step(a, gamma))) break;
     h->steps++;
-    const int done = all_zero(a->vnorm, a->ne);
-    rc = path_observe(h, a->u, a->vnorm, gamma, done || (cfg->every && j % cfg->every == 0), NULL);
+    const int done = cc_path_all_zero(a->vnorm, a->ne);
+    rc = cc_path_observe(h, a->u, a->vnorm, gamma, done || (cfg->every && j % cfg->every == 0), NULL);
     if (done) { h->gamma_end = gamma; break; }
   }
   return rc;
@@ -141,7 +137,7 @@ int cc_carp_viz(cc_admm *a, const cc_carp_config *cfg, double t0, double t1, siz
     double trial = gamma * t, lo = gamma, hi = trial;
     if ((rc = cc_admm_step(a, trial))) break;
     h->steps++;
-    size_t m = count_new(h, a->vnorm), k = 0;
+    size_t m = cc_path_count_new(h, a->vnorm), k = 0;
     if (m >= 2) {   /* too many at once: bisect the level between lo and hi */
       while (m != 1 && k < tries && !rc) {
         cc_admm_restore(a, saved);
@@ -149,7 +145,7 @@ int cc_carp_viz(cc_admm *a, const cc_carp_config *cfg, double t0, double t1, siz
         rc = cc_admm_step(a, trial);
         h->steps++;
         k++;
-        m = count_new(h, a->vnorm);
+        m = cc_path_count_new(h, a->vnorm);
         if (m >= 2) hi = trial;
         else if (m == 0) lo = trial;
       }
@@ -158,8 +154,8 @@ int cc_carp_viz(cc_admm *a, const cc_carp_config *cfg, double t0, double t1, siz
     }
     if (m < 2) h->max_new_ok = m > h->max_new_ok ? m : h->max_new_ok;
     gamma = trial;
-    const int done = all_zero(a->vnorm, a->ne);
-    rc = path_observe(h, a->u, a->vnorm, gamma, 1, NULL);
+    const int done = cc_path_all_zero(a->vnorm, a->ne);
+    rc = cc_path_observe(h, a->u, a->vnorm, gamma, 1, NULL);
     if (h->nstore && h->nfused[h->nstore - 1] > 0) t = t1;
     if (done) { h->gamma_end = gamma; break; }
   }
@@ -174,7 +170,7 @@ int cc_exact_run(const cc_iterate *it, const double *grid, size_t ngrid, cc_rule
   if (nedge > 2) GSL_ERROR("at most two edge iterates", GSL_EINVAL);
   double *prev = malloc((np + nedge * ep + 1) * sizeof *prev);
   if (!prev) return GSL_ENOMEM;
-  path_clear(h);
+  cc_path_clear(h);
   double xnorm = 0;
   for (size_t q = 0; q < np; q++) xnorm += it->x[q] * it->x[q];
   xnorm = sqrt(xnorm);
@@ -206,8 +202,8 @@ int cc_exact_run(const cc_iterate *it, const double *grid, size_t ngrid, cc_rule
     }
     if (rc) break;
     if (!conv) h->capped++;
-    const int done = all_zero(it->vnorm, it->ne);
-    rc = path_observe(h, it->u, it->vnorm, grid[j], 1, NULL);
+    const int done = cc_path_all_zero(it->vnorm, it->ne);
+    rc = cc_path_observe(h, it->u, it->vnorm, grid[j], 1, NULL);
     if (it->report) it->report(it->ctx, j + 1);
     if (done && conv) { h->gamma_end = grid[j]; break; }
   }

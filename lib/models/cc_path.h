@@ -33,6 +33,21 @@ typedef struct {
 cc_path *cc_path_alloc(size_t n, size_t p, size_t ne, int keep_u);
 void cc_path_free(cc_path *path);
 
+/* Building a path step by step (what cc_carp, cc_carp_viz and cc_exact_run do, open to other
+ * algorithms on the same edge bookkeeping, e.g. the row and column graphs of cbass.h).  vnorm holds
+ * the ne norms ||V_l|| of the current state (exactly 0 when edge l is fused), u its iterate
+ * (n x p, read only when the path keeps iterates).  The caller counts steps in path->steps. */
+/* Start afresh: nothing stored, nothing fused, no steps (the object can record several runs). */
+void cc_path_clear(cc_path *path);
+/* Edges fused in vnorm that the path has not yet recorded as fused. */
+size_t cc_path_count_new(const cc_path *path, const double *vnorm);
+/* 1 when every one of the ne norms is zero (every edge fused). */
+int cc_path_all_zero(const double *vnorm, size_t ne);
+/* Store the state at level gamma when it fuses new edges or when `force`; the number of new
+ * fusions goes to *nnew (when not NULL).  GSL_ENOMEM when the storage cannot grow. */
+int cc_path_observe(cc_path *path, const double *u, const double *vnorm, double gamma, int force,
+                    size_t *nnew);
+
 typedef struct {
   double t;            /* step ratio > 1 (CARP) */
   double eps;          /* starting level, 1e-6 */
