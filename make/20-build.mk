@@ -11,9 +11,11 @@ ifeq ($(SANITIZE),1)
 endif
 # Results must not depend on the machine: ISO C11, no contraction into FMA, no -march=native.
 AR_CFLAGS = -std=c11 -D_POSIX_C_SOURCE=200809L -ffp-contract=off -Wall -Wextra -Wpedantic \
-            -Wshadow -Ilib -Iexperiments/common $(shell pkg-config --cflags gsl)
+            -Wshadow -fopenmp -Ilib -Iexperiments/common $(shell pkg-config --cflags gsl)
 # GSL with OpenBLAS as its CBLAS (and LAPACK): drop the reference gslcblas.
-AR_LIBS = $(filter-out -lgslcblas,$(shell pkg-config --libs gsl)) -lcholmod -lopenblas -lm
+# OpenMP (GCC's libgomp) is the threading layer of the kernels that take a thread count
+# (proc_threads: AR_THREADS, default 1); compiled in everywhere, used only where a kernel asks.
+AR_LIBS = $(filter-out -lgslcblas,$(shell pkg-config --libs gsl)) -lcholmod -lopenblas -lm -fopenmp
 
 LIB_SRC   := $(wildcard lib/*/*.c)
 LIB_OBJ   := $(LIB_SRC:%.c=$(OBJ)/%.o)

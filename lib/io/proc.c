@@ -47,6 +47,19 @@ void proc_init(void)
   atexit(write_resources);
 }
 
+int proc_threads(void)
+{
+  const char *s = getenv("AR_THREADS");
+  if (!s || !*s) return 1;
+  char *end;
+  long n = strtol(s, &end, 10);
+  if (*end || n < 1 || n > PROC_MAX_THREADS) {
+    fprintf(stderr, "AR_THREADS: expected an integer from 1 to %d, got '%s'\n", PROC_MAX_THREADS, s);
+    exit(2);
+  }
+  return (int) n;
+}
+
 void proc_note_output(const char *stem)
 {
   if (!resources_stem[0]) snprintf(resources_stem, sizeof resources_stem, "%s", stem);

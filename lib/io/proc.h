@@ -14,6 +14,14 @@
 
 void proc_init(void);
 
+/* The thread count for the kernels that may use threads (the sensing pass, the CARP step): the
+ * environment variable AR_THREADS, an integer from 1 to PROC_MAX_THREADS, default 1 (so that
+ * `make -j2` keeps one thread per job).  Those kernels partition their work in a fixed way and
+ * reduce in a fixed order, so that results are bit-identical for every count.  A malformed value
+ * is a usage error: one line on stderr and exit status 2. */
+#define PROC_MAX_THREADS 64
+int proc_threads(void);
+
 /* Exit status for a numerical failure such as divergence (usage errors are OPT_EXIT_USAGE). */
 #define PROC_EXIT_NUMERIC 1
 
