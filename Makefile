@@ -80,7 +80,8 @@ record: ## copy the last full build's costs, W wall times, the machine, the last
 	@$(MAKE) --no-print-directory readme
 
 readme: experiments/claims.tsv ## regenerate the README's claim table from the registry and the recorded costs
-	awk -F'\t' -v mode=readme -f experiments/claims.awk experiments/claims.tsv experiments/resources.tsv \
+	awk -F'\t' -v mode=readme -v robust=$(wildcard paper/recorded/robustness.tsv) -f experiments/claims.awk \
+	  experiments/claims.tsv experiments/resources.tsv \
 	  README.md > README.md.new
 	mv README.md.new README.md
 

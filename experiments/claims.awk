@@ -18,6 +18,11 @@
 #            from the second file (experiments/resources.tsv, the last recorded full build)
 #   cost     the same per-claim costs as LaTeX table rows, for the paper's appendix
 #   tex      each line of the second file through tex_plain() (tests/claims-tex.sh)
+#   robust   the paper's table of the claims whose verdict is not the same under every master seed
+#            (per seed: verdict and measured value); -v part=summary: the macro \robustsummary
+#            (\robustsummaryformat{seeds}{claims}{same verdict}{pass under all}{fail under all})
+# With -v robust=FILE (the recorded make robustness table: seed, verdict, id, measured, criterion),
+# the latex and readme tables gain a column "seeds passing" (k/N; -- for a claim FILE lacks).
 # ---- plain text -> LaTeX: the one conversion of checker-printed and registry text ----------------
 # Checkers print their measured values and criteria in plain ASCII (make claims and the README show
 # them as they are).  tex_plain() typesets such a string for the paper: words stay text, every run of
@@ -190,6 +195,24 @@ function read_verdict(id,    file, line, f) {
   close(file)
   return verdict != ""
 }
+# The recorded robustness table: rpass[id] of rseeds[id] seeds passed; rv/rm[id, seed].
+function read_robust(   line, f, nl) {
+  if (robust == "") return
+  while ((getline line < robust) > 0) {
+    if (line ~ /^#/ || line == "") continue
+    nl = split(line, f, "\t")
+    if (nl < 3) continue
+    if (!(f[1] in seedseen)) { seedseen[f[1]] = 1; nseeds++; seedlist[nseeds] = f[1] }
+    rseeds[f[3]]++; if (f[2] == "PASS") rpass[f[3]]++
+    rv[f[3], f[1]] = f[2]; rm[f[3], f[1]] = f[4]
+  }
+  close(robust)
+}
+function has_error(cid,    k) {
+  for (k = 1; k <= nseeds; k++) if (rv[cid, seedlist[k]] == "ERROR") return 1
+  return 0
+}
+function seeds_passing(cid) { return cid in rseeds ? (rpass[cid] + 0) "/" rseeds[cid] : "--" }
 FNR == 1 { file++ }
 file == 1 && ($0 ~ /^#/ || $0 ~ /^[ \t]*$/) { next }
 file == 1 {
@@ -220,11 +243,12 @@ function claim_cost(i,    m, j, ds) {
   return 1
 }
 function print_readme_table(   i, w, m) {
-  print "| claim | statement | command | budget | measured run time (sum of its runs, from clean) | peak memory |"
-  print "|-------|-----------|---------|--------|------|------|"
+  read_robust()
+  print "| claim | statement | command | budget | measured run time (sum of its runs, from clean) | peak memory | seeds passing |"
+  print "|-------|-----------|---------|--------|------|------|------|"
   for (i = 1; i <= n; i++) {
     if (claim_cost(i)) { w = sprintf("%.1f s", cw); m = sprintf("%.0f MiB", cp) } else { w = "–"; m = "–" }
-    printf "| %s | %s | `make claim-%s` | %s s | %s | %s |\n", id[i], statement[i], id[i], budget[i], w, m
+    printf "| %s | %s | `make claim-%s` | %s s | %s | %s | %s |\n", id[i], statement[i], id[i], budget[i], w, m, seeds_passing(id[i])
   }
 }
 function run_resources(run,    file, line, f, ok) {
@@ -280,19 +304,50 @@ END {
     for (i = 1; i <= n; i++) printf "%s%s", (i > 1 ? "," : ""), id[i]
     print "}"
   } else if (mode == "latex") {
-    print "\\begin{longtable}{@{}l>{\\raggedright}p{0.24\\textwidth}>{\\raggedright}p{0.25\\textwidth}>{\\raggedright}p{0.29\\textwidth}l@{}}"
+    read_robust()
+    print "\\begin{longtable}{@{}l>{\\raggedright}p{0.22\\textwidth}>{\\raggedright}p{0.23\\textwidth}>{\\raggedright}p{0.26\\textwidth}lc@{}}"
     print "\\toprule"
-    print "id & claim & criterion & measured & verdict\\tabularnewline"
+    print "id & claim & criterion & measured (seed 1) & verdict & seeds\\tabularnewline"
     print "\\midrule"
     print "\\endhead"
     for (i = 1; i <= n; i++) {
       if (section[i] != section[i - 1]) printf "\\claimsgroup{%s}\n", section[i]
       if (read_verdict(id[i]))
-        printf "%s & %s & %s & %s & \\textbf{%s}\\\\\n", id[i], texstatement(i), tex_plain(criterion), texmeasured(measured, id[i]), verdict
+        printf "%s & %s & %s & %s & \\textbf{%s} & %s\\\\\n", id[i], texstatement(i), tex_plain(criterion), texmeasured(measured, id[i]), verdict, seeds_passing(id[i])
       else
-        printf "%s & %s & \\multicolumn{2}{l}{not evaluated in this build} & --\\\\\n", id[i], texstatement(i)
+        printf "%s & %s & \\multicolumn{2}{l}{not evaluated in this build} & -- & %s\\\\\n", id[i], texstatement(i), seeds_passing(id[i])
     }
     print "\\bottomrule"
     print "\\end{longtable}"
+  } else if (mode == "robust") {
+    # \robustsummary{seeds}{claims}{same verdict}{pass under all}{fail under all}, then the claims
+    # whose verdict changes with the seed, one row per seed with its verdict and measured value.
+    read_robust()
+    same = 0; allpass = 0; allfail = 0; varies = ""
+    for (i = 1; i <= n; i++) {
+      if (!(id[i] in rseeds)) continue
+      if (rpass[id[i]] + 0 == rseeds[id[i]]) { same++; allpass++ }
+      else if (rpass[id[i]] + 0 == 0 && !has_error(id[i])) { same++; allfail++ }
+      else varies = varies " " i
+    }
+    if (part == "summary") {
+      printf "\\def\\robustsummary{\\robustsummaryformat{%d}{%d}{%d}{%d}{%d}}\n", nseeds, length(rseeds), same, allpass, allfail
+      exit 0
+    }
+    if (varies == "") { print "% no claim changes its verdict with the seed"; exit 0 }
+    print "\\begin{longtable}{@{}llp{0.72\\textwidth}@{}}"
+    print "\\caption{The claims whose verdict changes with the master seed, from the recorded run of \\texttt{make robustness}: verdict and measured value under each seed.}\\label{tab:robust}\\\\"
+    print "\\toprule\nclaim & seed & verdict and measured value\\tabularnewline\n\\midrule\n\\endhead"
+    m = split(varies, vs, " ")
+    for (j = 1; j <= m; j++) {
+      i = vs[j]
+      for (k = 1; k <= nseeds; k++) {
+        sd = seedlist[k]
+        if (!((id[i], sd) in rv)) continue
+        printf "%s & %s & \\textbf{%s} %s\\\\\n", k == 1 ? id[i] : "", sd, rv[id[i], sd], texmeasured(rm[id[i], sd], id[i])
+      }
+      if (j < m) print "\\midrule"
+    }
+    print "\\bottomrule\n\\end{longtable}"
   }
 }

@@ -12,9 +12,17 @@ else
 CLAIM_VERDICTS :=
 CLAIM_DIR := /nonexistent
 endif
+# The recorded make robustness table (paper/recorded/robustness.tsv, written by make record) gives the
+# claims table its "seeds" column and the paper its table of the verdicts that change with the seed.
+ROBUST_REC := paper/recorded/robustness.tsv
+ROBUST_DEP := $(wildcard $(ROBUST_REC))
 $(TEX)/claims-table.tex $(TEX)/verdicts.tex: $(TEX)/%.tex: experiments/claims.tsv experiments/claims.awk \
-                                             $(CLAIM_VERDICTS) | $(TEX)
-	awk -F'\t' -v mode=$(if $(filter verdicts,$*),verdicts,latex) -v dir=$(CLAIM_DIR) -f experiments/claims.awk experiments/claims.tsv > $@
+                                             $(CLAIM_VERDICTS) $(ROBUST_DEP) | $(TEX)
+	awk -F'\t' -v mode=$(if $(filter verdicts,$*),verdicts,latex) -v dir=$(CLAIM_DIR) -v robust=$(ROBUST_DEP) \
+	  -f experiments/claims.awk experiments/claims.tsv > $@
+$(TEX)/robust-table.tex $(TEX)/robust-summary.tex: $(TEX)/robust-%.tex: experiments/claims.tsv experiments/claims.awk \
+                                                   $(ROBUST_DEP) | $(TEX)
+	awk -F'\t' -v mode=robust -v part=$* -v robust=$(ROBUST_DEP) -f experiments/claims.awk experiments/claims.tsv > $@
 $(TEX)/cost-table.tex: experiments/claims.tsv experiments/resources.tsv experiments/claims.awk | $(TEX)
 	awk -F'\t' -v mode=cost -f experiments/claims.awk experiments/claims.tsv experiments/resources.tsv > $@
 
@@ -49,7 +57,8 @@ $(OUT)/build-environment.tex: FORCE | $(TEX)
 
 PAPER_SRC := $(wildcard paper/*.tex paper/sections/*.tex paper/recorded/*.tex paper/*.bib)
 $(OUT)/paper.pdf: $(PAPER_SRC) $(FIGS:%=$(F)/%.tex) $(TEX)/macros.tex $(TEX)/claims-table.tex \
-                  $(TEX)/verdicts.tex $(TEX)/buildinfo.tex $(TEX)/sources.tex $(TEX)/cost-table.tex | deps
+                  $(TEX)/verdicts.tex $(TEX)/buildinfo.tex $(TEX)/sources.tex $(TEX)/cost-table.tex \
+                  $(TEX)/robust-table.tex $(TEX)/robust-summary.tex | deps
 	TEXINPUTS=paper:paper/recorded:$(TEX):: BIBINPUTS=paper: latexmk -pdf -interaction=nonstopmode \
 	  -halt-on-error -outdir=$(TEX) paper/paper.tex > $(TEX)/latexmk.out 2>&1 \
 	  || { tail -n 30 $(TEX)/latexmk.out; exit 1; }
