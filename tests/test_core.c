@@ -156,6 +156,19 @@ static void test_out_and_table(void)
     CHECK(strcmp(table_param(t, "seed"), "1") == 0, "seed in provenance");
   }
   table_free(t);
+  /* the timing macros: STEM-timing-macros.tex, bare (no provenance lines), the run's prefix */
+  CHECK(out_timing_macros_open(&f, &p) == 0, "timing macros open");
+  out_run_macro(&f, &p, "Sec", "%s", "1.5");
+  CHECK(out_commit(&f) == 0, "timing macros commit");
+  snprintf(path, sizeof path, "%s-timing-macros.tex", stem);
+  FILE *tm = fopen(path, "r");
+  char line[128] = "";
+  CHECK(tm && fgets(line, sizeof line, tm) && !strcmp(line, "\\newcommand{\\TSec}{1.5}\n"), "timing macros: one bare line (%s)", line);
+  if (tm) fclose(tm);
+  remove(path);
+  /* the peak memory: this process holds at least its code, and far less than a terabyte */
+  const double mib = proc_peak_mib();
+  CHECK(mib > 0.1 && mib < 1e6, "proc_peak_mib in (0.1, 1e6) MiB: %g", mib);
   /* abort leaves nothing */
   snprintf(path, sizeof path, "%s/aborted.tsv", dir);
   CHECK(out_open(&f, path) == 0, "open second");

@@ -177,6 +177,14 @@ void out_run_macro_at(out_file *f, const opt_parser *p, const char *suffix, size
   va_end(ap);
 }
 
+int out_timing_macros_open(out_file *f, const opt_parser *p)
+{
+  char path[OUT_PATH_MAX];
+  if (snprintf(path, sizeof path, "%s-timing-macros.tex", out_stem(p)) >= (int) sizeof path)
+    return GSL_EINVAL;
+  return out_open(f, path);
+}
+
 int out_macros_open(out_file *f, const opt_parser *p)
 {
   char path[OUT_PATH_MAX];

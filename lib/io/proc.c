@@ -1,6 +1,7 @@
 /* proc.c -- process-wide settings, clock, divergence report and cost record; see proc.h. */
 #include "io/proc.h"
 
+#include <math.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -24,6 +25,12 @@ double proc_seconds(void)
   struct timespec ts;
   clock_gettime(CLOCK_MONOTONIC, &ts);
   return (double) ts.tv_sec + 1e-9 * (double) ts.tv_nsec;
+}
+
+double proc_peak_mib(void)
+{
+  struct rusage ru;
+  return getrusage(RUSAGE_SELF, &ru) == 0 ? (double) ru.ru_maxrss / 1024 : NAN;   /* Linux: KiB */
 }
 
 static void write_resources(void)
