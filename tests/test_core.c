@@ -169,6 +169,15 @@ static void test_out_and_table(void)
   /* the peak memory: this process holds at least its code, and far less than a terabyte */
   const double mib = proc_peak_mib();
   CHECK(mib > 0.1 && mib < 1e6, "proc_peak_mib in (0.1, 1e6) MiB: %g", mib);
+  /* CPU time grows with work (a loop of 2e7 additions takes well over a microsecond); the load
+   * average is a non-negative number on Linux */
+  const double c0 = proc_cpu_seconds();
+  volatile double acc = 0;
+  for (long i = 0; i < 20000000; i++) acc += 1e-9;
+  const double c1 = proc_cpu_seconds();
+  CHECK(c1 > c0 && c1 - c0 < 60 && acc > 0, "proc_cpu_seconds advances: %g -> %g", c0, c1);
+  const double load = proc_loadavg();
+  CHECK(load >= 0 && load < 1e4, "proc_loadavg in [0, 1e4): %g", load);
   /* abort leaves nothing */
   snprintf(path, sizeof path, "%s/aborted.tsv", dir);
   CHECK(out_open(&f, path) == 0, "open second");

@@ -27,6 +27,22 @@ double proc_seconds(void)
   return (double) ts.tv_sec + 1e-9 * (double) ts.tv_nsec;
 }
 
+double proc_cpu_seconds(void)
+{
+  struct timespec ts;
+  clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &ts);
+  return (double) ts.tv_sec + 1e-9 * (double) ts.tv_nsec;
+}
+
+double proc_loadavg(void)
+{
+  double l = NAN;
+  FILE *fp = fopen("/proc/loadavg", "r");
+  if (fp && fscanf(fp, "%lf", &l) != 1) l = NAN;
+  if (fp) fclose(fp);
+  return l;
+}
+
 double proc_peak_mib(void)
 {
   struct rusage ru;

@@ -28,6 +28,12 @@ int proc_threads(void);
 /* Seconds on the monotonic clock (an arbitrary origin: subtract two readings). */
 double proc_seconds(void);
 
+/* CPU seconds of the process (all its threads; an arbitrary origin: subtract two readings). */
+double proc_cpu_seconds(void);
+
+/* The machine's 1-minute load average (NAN where /proc/loadavg is missing). */
+double proc_loadavg(void);
+
 /* The peak resident memory of the process so far, in MiB (NAN when it cannot be read).  Varies
  * from run to run: for timing tables, never for data. */
 double proc_peak_mib(void);
