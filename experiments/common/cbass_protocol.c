@@ -4,7 +4,34 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <gsl/gsl_randist.h>
 #include "cbass_protocol.h"
+
+double *cbass_planted(size_t n, size_t p, size_t nrg, size_t ncg, double sep, double sd, gsl_rng *rng, double *xnorm)
+{
+  double *mu = malloc(nrg * ncg * sizeof *mu), *x = malloc(n * p * sizeof *x);
+  if (!mu || !x) { free(mu); free(x); return NULL; }
+  for (size_t q = 0; q < nrg * ncg; q++) mu[q] = gsl_ran_gaussian(rng, sep);
+  for (size_t c = 0; c < p; c++)
+    for (size_t i = 0; i < n; i++) x[c * n + i] = mu[(i % nrg) * ncg + c % ncg] + gsl_ran_gaussian(rng, sd);
+  free(mu);
+  cbass_center(x, n, p);
+  double s = 0;
+  for (size_t q = 0; q < n * p; q++) s += x[q] * x[q];
+  *xnorm = sqrt(s);
+  return x;
+}
+
+int cbass_exact_geometric(cbass_admm *a, double t, cbass_path *h)
+{
+  const size_t m = (size_t) ceil(log(1e18) / log(t)) + 2;   /* 1e-6 .. 1e12: it stops once all fused */
+  double *grid = malloc(m * sizeof *grid);
+  if (!grid) return GSL_ENOMEM;
+  for (size_t j = 0; j < m; j++) grid[j] = 1e-6 * pow(t, (double) j);
+  int rc = cbass_exact(a, grid, m, 1e-12, 100000, 0, h);
+  free(grid);
+  return rc;
+}
 
 cbass_heat *cbass_heat_make(const csv_data *raw, const cbass_path *h, const cc_graph *gr, const cc_graph *gc)
 {

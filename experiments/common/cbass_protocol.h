@@ -1,5 +1,6 @@
-/* cbass_protocol.h -- the CBASS heatmaps' reading of a path (W-cbass-heatmap; prefix cbass_): the two
- * dendrograms' leaf orders, the panels (stored levels with at most K row clusters), and the tables
+/* cbass_protocol.h -- the CBASS experiments' protocol (W-cbass-*; prefix cbass_): planted biclusters
+ * and the exact path on a geometric grid (W-cbass-accuracy); the heatmaps' reading of a path
+ * (W-cbass-heatmap): the two dendrograms' leaf orders, the panels (stored levels with at most K row clusters), and the tables
  * and macros a heatmap figure and claims W9-W11 are made of.  The biclustering itself is
  * models/cbass.h; this is protocol. */
 #ifndef AR_CBASS_PROTOCOL_H
@@ -8,6 +9,19 @@
 #include "io/csv.h"
 #include "io/out.h"
 #include "models/cbass.h"
+
+#include <gsl/gsl_rng.h>
+
+/* A planted-bicluster matrix (n x p, column-major): row i in group i mod nrg, column c in group
+ * c mod ncg, entry mu_ab + N(0, sd^2) with the nrg x ncg block means mu_ab ~ N(0, sep^2) drawn first
+ * (row-major), then the noise column by column, all from rng; centred globally (cbass_center), with
+ * *xnorm = ||X||_F after centring.  NULL if out of memory. */
+double *cbass_planted(size_t n, size_t p, size_t nrg, size_t ncg, double sep, double sd, gsl_rng *rng, double *xnorm);
+
+/* The exact path (cbass_exact, tolerance 1e-12, at most 100000 steps per level) on the grid
+ * 1e-6 t^j, j = 0 .. ceil(ln(1e18)/ln t) + 1: long enough to pass the level where everything fuses
+ * (it stops there).  0 or cbass_exact's error. */
+int cbass_exact_geometric(cbass_admm *a, double t, cbass_path *h);
 
 typedef struct {
   const csv_data *raw;             /* the data as read (labels, values in the file's units) */
