@@ -20,19 +20,16 @@ static void report(const char *reason, const char *file, int line, int gsl_errno
   fprintf(stderr, "gsl: %s:%d: %s (%s)\n", file, line, reason, gsl_strerror(gsl_errno));
 }
 
-double proc_seconds(void)
+static double clock_seconds(clockid_t id)
 {
   struct timespec ts;
-  clock_gettime(CLOCK_MONOTONIC, &ts);
+  clock_gettime(id, &ts);
   return (double) ts.tv_sec + 1e-9 * (double) ts.tv_nsec;
 }
 
-double proc_cpu_seconds(void)
-{
-  struct timespec ts;
-  clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &ts);
-  return (double) ts.tv_sec + 1e-9 * (double) ts.tv_nsec;
-}
+double proc_seconds(void) { return clock_seconds(CLOCK_MONOTONIC); }
+
+double proc_cpu_seconds(void) { return clock_seconds(CLOCK_PROCESS_CPUTIME_ID); }
 
 double proc_loadavg(void)
 {
