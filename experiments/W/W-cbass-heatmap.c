@@ -68,16 +68,8 @@ int main(int argc, char **argv)
           h->row->gamma_end, gr->ne, gc->ne, R->nmerge[0], R->nmerge[1], color[0], color[1]);
   if (out_commit(&f) || cbass_heat_edges(&f, &p, R)) return PROC_EXIT_NUMERIC;
   size_t pidx[6], kk[2][6];   /* panel k: the first stored level with at most rows[k-1] row clusters */
-  if (out_tsv_open(&f, &p, "panels")) return PROC_EXIT_NUMERIC;
-  out_comment(&f, "panel 0: the data; panel k: the first stored level with at most rows[k-1] row clusters");
-  out_columns(&f, "panel\tstored\tstep\tgamma\trow_clusters\tcol_clusters");
-  fprintf(f.fp, "0\t0\t0\t0\t%zu\t%zu\n", n, pp);
-  for (size_t k = 0; k < rows.n; k++) {
-    const size_t s = pidx[k] = cbass_heat_level(R, (size_t) rows.v[k]);
-    cbass_heat_counts(R, s, &kk[0][k], &kk[1][k]);
-    fprintf(f.fp, "%zu\t%zu\t%zu\t%.17g\t%zu\t%zu\n", k + 1, s, h->row->step[s], h->row->gamma[s], kk[0][k], kk[1][k]);
-  }
-  if (out_commit(&f) || out_tsv_open(&f, &p, "blocks")) return PROC_EXIT_NUMERIC;
+  if (cbass_heat_panels(&f, &p, R, &rows, pidx, kk)) return PROC_EXIT_NUMERIC;
+  if (out_tsv_open(&f, &p, "blocks")) return PROC_EXIT_NUMERIC;
   out_comment(&f, "the biclusters of each panel: leaf positions (1-based, edges at half-integers), mean of the data");
   out_columns(&f, "panel\tx0\tx1\ty0\ty1\tvalue");
   for (size_t k = 0; k < rows.n; k++)

@@ -153,6 +153,22 @@ size_t cbass_heat_level(cbass_heat *R, size_t krows)
   return s;
 }
 
+int cbass_heat_panels(out_file *f, const opt_parser *p, cbass_heat *R, const opt_list *rows, size_t *level,
+                      size_t kk[2][6])
+{
+  if (out_tsv_open(f, p, "panels")) return 1;
+  out_comment(f, "panel 0: the data; panel k: the first stored level with at most rows[k-1] row clusters");
+  out_columns(f, "panel\tstored\tstep\tgamma\trow_clusters\tcol_clusters");
+  fprintf(f->fp, "0\t0\t0\t0\t%zu\t%zu\n", R->raw->n, R->raw->p);
+  for (size_t k = 0; k < rows->n; k++) {
+    const size_t s = level[k] = cbass_heat_level(R, (size_t) rows->v[k]);
+    cbass_heat_counts(R, s, &kk[0][k], &kk[1][k]);
+    fprintf(f->fp, "%zu\t%zu\t%zu\t%.17g\t%zu\t%zu\n", k + 1, s, R->h[0]->step[s], R->h[0]->gamma[s], kk[0][k],
+            kk[1][k]);
+  }
+  return out_commit(f);
+}
+
 /* Where the steps went: the side that connected last, the point of its last merge when that point
  * joined alone, and the last fusion elsewhere (the steps in between fused nothing else). */
 void cbass_heat_tail_macros(out_file *f, const opt_parser *p, cbass_heat *R)

@@ -43,6 +43,12 @@ void cbass_heat_counts(cbass_heat *R, size_t s, size_t *kr, size_t *kc);
 /* The first stored level with at most krows row clusters (the last level if none). */
 size_t cbass_heat_level(cbass_heat *R, size_t krows);
 
+/* The -panels table: panel 0 the data, panel k (1 <= k <= rows->n <= 6) the first stored level with
+ * at most rows->v[k-1] row clusters, into level[k-1], with its row and column cluster counts
+ * kk[0][k-1], kk[1][k-1].  0 or nonzero on I/O errors. */
+int cbass_heat_panels(out_file *f, const opt_parser *p, cbass_heat *R, const opt_list *rows, size_t *level,
+                      size_t kk[2][6]);
+
 /* The heatmaps' color range: the 1% and 99% quantiles of the data (NAN if out of memory). */
 void cbass_heat_color_range(const csv_data *raw, double *lo, double *hi);
 
