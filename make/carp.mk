@@ -1,4 +1,4 @@
-# carp.mk -- the carp tool (tools/carp.c -> build/bin/carp), `make carp CSV=...`, and the page
+# carp.mk -- the carp tool (tools/carp*.c -> build/bin/carp), `make carp CSV=...`, and the page
 # template compiled into the library (io/cc_view.h writes the interactive page from it).
 
 # ---- files compiled in: the page template (library) and the figures script (tool) --------------

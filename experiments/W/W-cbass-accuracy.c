@@ -37,8 +37,7 @@ int main(int argc, char **argv)
 
   const size_t N = (size_t) n, P = (size_t) pdim, np = N * P, nt = ts.n;
   gsl_rng *r = rng_stream(p.seed, RNG_DATA, 19, 0);
-  double xnorm;
-  double *x = r ? cbass_planted(N, P, (size_t) nrg, (size_t) ncg, sep, sd, r, &xnorm) : NULL;
+  double xnorm, *x = r ? cbass_planted(N, P, (size_t) nrg, (size_t) ncg, sep, sd, r, &xnorm) : NULL;
   if (!x) return PROC_EXIT_NUMERIC;
   cc_graph *gr, *gc;
   if (cbass_weights(x, N, P, &gr, &gc)) return PROC_EXIT_NUMERIC;
@@ -114,11 +113,7 @@ int main(int argc, char **argv)
   out_run_macro(&f, &p, "ExactGammaEnd", "%s", out_tex_number(num, sizeof num, ref->row->gamma_end, 3));
   if (out_commit(&f)) return PROC_EXIT_NUMERIC;
 
-  for (size_t i = 0; i < nt; i++) {
-    if (ex[i] == ref) ref = NULL;
-    cbass_path_free(cb[i]);
-    cbass_path_free(ex[i]);
-  }
+  for (size_t i = 0; i < nt; i++) { ref = ex[i] == ref ? NULL : ref; cbass_path_free(cb[i]); cbass_path_free(ex[i]); }
   cbass_path_free(ref);
   free(cb); free(ex); free(dh); free(x);
   cbass_admm_free(a);
