@@ -1,4 +1,4 @@
-# carp.mk -- the carp tool (tools/carp.c -> build/bin/carp), `make carp CSV=...`, and the page
+# carp.mk -- the carp tool (tools/carp*.c -> build/bin/carp), `make carp CSV=...`, and the page
 # template compiled into the library (io/cc_view.h writes the interactive page from it).
 
 # ---- files compiled in: the page template (library) and the figures script (tool) --------------
@@ -21,12 +21,12 @@ $(OBJ)/tools/carp_figures.c: figures/carp-figures.gp
 	$(call embed,carp_figures_script)
 $(OBJ)/tools/carp_figures.o: $(OBJ)/tools/carp_figures.c | deps
 	$(CC) $(AR_CFLAGS) $(CFLAGS) $(EXTRA_CFLAGS) -c $< -o $@
-$(BIN)/carp: $(OBJ)/tools/carp.o $(OBJ)/tools/carp_figures.o $(LIBAR)
+$(BIN)/carp: $(OBJ)/tools/carp.o $(OBJ)/tools/carp_out.o $(OBJ)/tools/carp_plot.o $(OBJ)/tools/carp_figures.o $(LIBAR)
 	@mkdir -p $(@D)
 	$(CC) $(LDFLAGS) $^ $(AR_LIBS) -o $@
 # make test runs tests/cli.sh over build/bin, the tool included
 test: $(BIN)/carp
-.SECONDARY: $(OBJ)/tools/carp.o $(OBJ)/tools/carp_figures.o $(OBJ)/lib/io/cc_view_page.o
+.SECONDARY: $(OBJ)/tools/carp.o $(OBJ)/tools/carp_out.o $(OBJ)/tools/carp_plot.o $(OBJ)/tools/carp_figures.o $(OBJ)/lib/io/cc_view_page.o
 
 # make carp CSV=data.csv [OUT=dir] [T=1.05] [PHI=..] [K=..] [SCALE=1] [CLUSTERS=..] [LAMBDA=..]
 #           [GRID=l1,l2,..] [VIZ=1]: the tool on any CSV, outputs OUT/NAME-* (default OUT: build/carp).

@@ -40,6 +40,15 @@ static void test_operator_cols(gsl_rng *r)
   cc_graph_free(g);
 }
 
+/* a 2 x 2 hand case: the grand mean of {1, 2, 3, 6} is 3, exactly */
+static void test_center(void)
+{
+  double x[4] = { 1, 2, 3, 6 };
+  const double m = cbass_center(x, 2, 2);
+  CHECK(m == 3, "cbass_center returns the grand mean 3: got %g", m);
+  CHECK(x[0] == -2 && x[1] == -1 && x[2] == 0 && x[3] == 3, "cbass_center: {1,2,3,6} - 3");
+}
+
 static void test_weights(gsl_rng *r)
 {
   const size_t n = 7, p = 5;
@@ -399,6 +408,7 @@ int main(void)
   proc_init();
   gsl_rng *r = rng_stream(11, RNG_MISC, 2, 0);
   test_operator_cols(r);
+  test_center();
   test_weights(r);
   test_alpha();
   test_step(r);

@@ -156,6 +156,28 @@ static void test_out_and_table(void)
     CHECK(strcmp(table_param(t, "seed"), "1") == 0, "seed in provenance");
   }
   table_free(t);
+  /* the timing macros: STEM-timing-macros.tex, bare (no provenance lines), the run's prefix */
+  CHECK(out_timing_macros_open(&f, &p) == 0, "timing macros open");
+  out_run_macro(&f, &p, "Sec", "%s", "1.5");
+  CHECK(out_commit(&f) == 0, "timing macros commit");
+  snprintf(path, sizeof path, "%s-timing-macros.tex", stem);
+  FILE *tm = fopen(path, "r");
+  char line[128] = "";
+  CHECK(tm && fgets(line, sizeof line, tm) && !strcmp(line, "\\newcommand{\\TSec}{1.5}\n"), "timing macros: one bare line (%s)", line);
+  if (tm) fclose(tm);
+  remove(path);
+  /* the peak memory: this process holds at least its code, and far less than a terabyte */
+  const double mib = proc_peak_mib();
+  CHECK(mib > 0.1 && mib < 1e6, "proc_peak_mib in (0.1, 1e6) MiB: %g", mib);
+  /* CPU time grows with work (a loop of 2e7 additions takes well over a microsecond); the load
+   * average is a non-negative number on Linux */
+  const double c0 = proc_cpu_seconds();
+  volatile double acc = 0;
+  for (long i = 0; i < 20000000; i++) acc += 1e-9;
+  const double c1 = proc_cpu_seconds();
+  CHECK(c1 > c0 && c1 - c0 < 60 && acc > 0, "proc_cpu_seconds advances: %g -> %g", c0, c1);
+  const double load = proc_loadavg();
+  CHECK(load >= 0 && load < 1e4, "proc_loadavg in [0, 1e4): %g", load);
   /* abort leaves nothing */
   snprintf(path, sizeof path, "%s/aborted.tsv", dir);
   CHECK(out_open(&f, path) == 0, "open second");

@@ -87,6 +87,22 @@ static void test_hand_case(void)
   nn_free(net); nn_free(r); gsl_matrix_free(X); gsl_matrix_free(Y);
 }
 
+/* Norms of a 3-layer hand case: ||W_1||^2 = 4 + 9 = 13, ||W_2||^2 = 1, ||W_3||^2 = 4; ratio 13/1,
+ * differences D_1 = 12, D_2 = -3, so max |D_h| = 12. */
+static void test_norm_ratio(void)
+{
+  const size_t d[] = { 2, 1, 1, 1 };
+  nn_net *net = nn_alloc(3, d, 1, NN_IDENTITY, 0.0, 0);
+  gsl_matrix_set(net->W[1], 0, 0, 2.0); gsl_matrix_set(net->W[1], 0, 1, -3.0);
+  gsl_matrix_set(net->W[2], 0, 0, 1.0); gsl_matrix_set(net->W[3], 0, 0, -2.0);
+  double lo = 0;
+  CHECK(nn_norm_ratio(net, &lo) == 13.0 && lo == 1.0, "norm ratio 13/1 (min %g)", lo);
+  CHECK(nn_max_difference(net) == 12.0, "max |D_h| = 12: got %g", nn_max_difference(net));
+  gsl_matrix_set(net->W[2], 0, 0, sqrt(13.0)); gsl_matrix_set(net->W[3], 0, 0, sqrt(13.0));
+  CHECK_NEAR(nn_norm_ratio(net, NULL), 1.0, 1e-15, "balanced layers: ratio 1");
+  nn_free(net);
+}
+
 /* Random nets: per-layer, per-neuron and matrix identity for one step; and with biases the
  * identity fails unless the bias is counted. */
 static void test_identity_random(void)
@@ -145,6 +161,7 @@ int main(void)
   for (int a = 0; a < 3; a++)
     for (int b = 0; b < 2; b++) test_backprop_fd((nn_act) a, b);
   test_hand_case();
+  test_norm_ratio();
   test_identity_random();
   nn_act act;
   CHECK(nn_act_parse("leaky", &act) == 0 && act == NN_LEAKY && nn_act_parse("tanh", &act) == -1, "activation names");

@@ -9,59 +9,11 @@
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
-#include <gsl/gsl_randist.h>
 #include "experiment.h"
-#include "models/mf.h"
-#include "models/nn.h"
-
-typedef struct { double loss0, lossT, ratio0, ratioT, ratio_min, growth, dmax0, dmaxT; size_t T; } bal_result;
+#include "nn_protocol.h"
 
 static const rng_table streams = { "r", "r = run (0 small init, 1 contrast)", {
   { "teacher and inputs", RNG_DATA, "1", NULL }, { "init", RNG_INIT, "r", NULL } } };
-
-static double ratio_of(const nn_net *net, double *growth_min)
-{
-  double lo = INFINITY, hi = 0;
-  for (size_t h = 1; h <= net->L; h++) {
-    const double v = nn_layer_norm2(net, h);
-    lo = fmin(lo, v); hi = fmax(hi, v);
-  }
-  if (growth_min) *growth_min = lo;
-  return hi / lo;
-}
-
-static double max_difference(const nn_net *net)
-{
-  double m = 0, dw, dg;
-  for (size_t h = 1; h < net->L; h++) nn_pair(net, h, 0, &dw, &dg), m = fmax(m, fabs(dw));
-  return m;
-}
-
-static int run(const opt_parser *p, nn_net *net, const gsl_matrix *X, const gsl_matrix *Y, double eta, size_t T,
-               double growth, out_file *f, int code, bal_result *res)
-{
-  double next = 0, lo0, lo;
-  res->ratio_min = INFINITY;
-  for (size_t t = 0;; t++) {
-    double loss;
-    int rc = nn_gradient(net, X, Y, &loss);
-    if (rc) return proc_diverged(p->program, t, "run %d, eta = %g", code, eta);
-    const double ratio = ratio_of(net, &lo);
-    res->ratio_min = fmin(res->ratio_min, ratio);
-    if (t == 0) res->loss0 = loss, res->ratio0 = ratio, res->dmax0 = max_difference(net), lo0 = lo;
-    if ((double) t >= next || t == T) {
-      fprintf(f->fp, "%d\t%zu\t%.17g", code, t, loss);
-      for (size_t h = 1; h <= net->L; h++) fprintf(f->fp, "\t%.17g", nn_layer_norm2(net, h));
-      fprintf(f->fp, "\t%.17g\t%.17g\n", ratio, max_difference(net));
-      next = fmax(next + 1, next * growth);
-    }
-    if (t == T) {
-      res->lossT = loss; res->ratioT = ratio; res->T = T; res->growth = lo / lo0; res->dmaxT = max_difference(net);
-      return 0;
-    }
-    if (nn_step(net, eta)) return proc_diverged(p->program, t + 1, "run %d, eta = %g", code, eta);
-  }
-}
 
 int main(int argc, char **argv)
 {
@@ -103,13 +55,9 @@ int main(int argc, char **argv)
   double bal = 0;
   for (size_t i = 0; i < q; i++) bal += pow(sigma.v[i], 2.0 / (double) L);   /* ||W_h||^2, balanced factors of M */
   gsl_rng *rd = rng_table_stream(&streams, "teacher and inputs", p.seed, NULL);
-  mf_problem *teacher = rd ? mf_problem_alloc(d[L], d[0], sigma.v, q, rd) : NULL;
-  gsl_matrix *Q = gsl_matrix_alloc(ns, d[0]), *X = gsl_matrix_alloc(d[0], ns), *Y = gsl_matrix_alloc(d[L], ns);
-  if (!teacher || !Q || !X || !Y) return PROC_EXIT_NUMERIC;
-  if (mf_random_orthonormal(Q, rd)) return PROC_EXIT_NUMERIC;
-  for (size_t i = 0; i < d[0]; i++)
-    for (size_t j = 0; j < ns; j++) gsl_matrix_set(X, i, j, sqrt((double) ns) * gsl_matrix_get(Q, j, i));
-  la_gemm(CblasNoTrans, CblasNoTrans, 1.0, teacher->X, X, 0.0, Y);
+  mf_problem *teacher;
+  gsl_matrix *X, *Y;
+  if (!rd || nn_balance_data(d[0], d[L], ns, sigma.v, q, rd, &teacher, &X, &Y)) return PROC_EXIT_NUMERIC;
 
   out_file f, fs;
   if (out_tsv_open(&f, &p, NULL) || out_tsv_open(&fs, &p, "summary")) return PROC_EXIT_NUMERIC;
@@ -121,7 +69,7 @@ int main(int argc, char **argv)
   strncat(cols, "\tratio\tdmax", sizeof cols - strlen(cols) - 1);
   out_columns(&f, cols);
   out_columns(&fs, "run\tT\tloss0\tlossT\tdrop\tratio0\tratioT\tratio_min\tgrowth\tdmax0\tdmaxT\tbalanced");
-  bal_result r[2];
+  nn_balance_result r[2];
   for (int run_i = 0; run_i < 2; run_i++) {
     nn_net *net = nn_alloc(L, d, ns, act, leak, 0);
     gsl_rng *ri = rng_table_stream(&streams, "init", p.seed, (const long[]) { run_i });
@@ -131,11 +79,11 @@ int main(int argc, char **argv)
       const double target = (run_i ? contrast.v[h - 1] : init_ratio) * bal;
       gsl_matrix_scale(net->W[h], sqrt(target / (double) (d[h] * d[h - 1])));
     }
-    if (run(&p, net, X, Y, run_i ? eta_contrast : eta, (size_t) T, growth, &f, run_i, &r[run_i])) {
+    if (nn_balance_run(p.program, net, X, Y, run_i ? eta_contrast : eta, (size_t) T, growth, f.fp, run_i, &r[run_i])) {
       out_abort(&f); out_abort(&fs);
       return PROC_EXIT_NUMERIC;
     }
-    const bal_result *b = &r[run_i];
+    const nn_balance_result *b = &r[run_i];
     fprintf(fs.fp, "%d\t%zu\t%.17g\t%.17g\t%.17g\t%.17g\t%.17g\t%.17g\t%.17g\t%.17g\t%.17g\t%.17g\n", run_i, b->T,
             b->loss0, b->lossT, b->loss0 / b->lossT, b->ratio0, b->ratioT, b->ratio_min, b->growth, b->dmax0,
             b->dmaxT, bal);
@@ -160,7 +108,7 @@ int main(int argc, char **argv)
   out_run_macro(&f, &p, "ContrastDrop", "%s", out_tex_number(num, sizeof num, r[1].loss0 / r[1].lossT, 2));
   out_run_macro(&f, &p, "T", "%ld", T);
   if (out_commit(&f)) return PROC_EXIT_NUMERIC;
-  gsl_matrix_free(Q); gsl_matrix_free(X); gsl_matrix_free(Y);
+  gsl_matrix_free(X); gsl_matrix_free(Y);
   mf_problem_free(teacher); gsl_rng_free(rd);
   return 0;
 }

@@ -3,61 +3,17 @@
  * identity, ReLU and Leaky ReLU, checking at every step the exact discrete identity per layer and
  * per channel (lib/models/cnn.h),
  *     D(t+1) - D(t) = eta^2 (||g_in||^2 - ||g_out||^2),
- * and recording the drift of the layer differences.  Protocol designed for this artifact. */
+ * and recording the drift of the layer differences (the run: experiments/common/cnn_protocol).
+ * Protocol designed for this artifact. */
 #include <math.h>
 #include <stdlib.h>
-#include <gsl/gsl_randist.h>
 #include "experiment.h"
-#include "models/cnn.h"
-
-typedef struct { double drift, id_layer, id_channel, norm0, normT, loss0, lossT; } cnn_result;
-
-#define MAXCH 64
+#include "cnn_protocol.h"
+#include "nn_protocol.h"
 
 /* The init of an activation's runs is the same for every eta. */
 static const rng_table streams = { "a", "a = activation (0 identity, 1 relu, 2 leaky); the same init for every eta", {
   { "X, Y", RNG_DATA, "1", NULL }, { "init", RNG_INIT, "a", NULL } } };
-
-/* One run, every step checked; the trajectory written every `stride` steps. */
-static int run(const opt_parser *p, cnn_net *net, const gsl_matrix *X, const gsl_matrix *Y, double eta,
-               size_t T, size_t stride, out_file *f, int code, cnn_result *res)
-{
-  const size_t N = net->N;
-  double D0[CNN_MAX_LAYERS + 1], Dp[CNN_MAX_LAYERS + 1], Gp[CNN_MAX_LAYERS + 1];
-  double Cp[CNN_MAX_LAYERS + 1][MAXCH], CGp[CNN_MAX_LAYERS + 1][MAXCH];
-  *res = (cnn_result) { 0, 0, 0, 0, 0, 0, 0 };
-  for (size_t t = 0;; t++) {
-    double loss;
-    if (cnn_gradient(net, X, Y, &loss)) return proc_diverged(p->program, t, "eta = %g", eta);
-    double wn = 0;
-    for (size_t h = 1; h <= N; h++) wn += cnn_layer_norm2(net, h);
-    const double scale = 1.0 + wn;
-    for (size_t h = 1; h < N; h++) {
-      double dw, dg;
-      cnn_pair(net, h, &dw, &dg);
-      if (t == 0) D0[h] = dw;
-      else {
-        res->id_layer = fmax(res->id_layer, fabs(dw - Dp[h] - eta * eta * Gp[h]) / scale);
-        res->drift = fmax(res->drift, fabs(dw - D0[h]));
-      }
-      Dp[h] = dw; Gp[h] = dg;
-      for (size_t c = 0; c < net->C[h]; c++) {
-        cnn_pair_channel(net, h, c, &dw, &dg);
-        if (t > 0) res->id_channel = fmax(res->id_channel, fabs(dw - Cp[h][c] - eta * eta * CGp[h][c]) / scale);
-        Cp[h][c] = dw; CGp[h][c] = dg;
-      }
-    }
-    if (t == 0) res->norm0 = wn, res->loss0 = loss;
-    if (t % stride == 0 || t == T) {
-      fprintf(f->fp, "%d\t%.17g\t%zu\t%.17g\t%.17g", code, eta, t, eta * (double) t, loss);
-      for (size_t h = 1; h <= 3; h++) fprintf(f->fp, "\t%.17g", h <= N ? cnn_layer_norm2(net, h) : NAN);
-      for (size_t h = 1; h <= 2; h++) fprintf(f->fp, "\t%.17g", h < N ? Dp[h] - D0[h] : NAN);
-      fputc('\n', f->fp);
-    }
-    if (t == T) { res->normT = wn; res->lossT = loss; return 0; }
-    if (cnn_step(net, eta)) return proc_diverged(p->program, t + 1, "eta = %g", eta);
-  }
-}
 
 int main(int argc, char **argv)
 {
@@ -66,7 +22,7 @@ int main(int argc, char **argv)
   double init = 0.2, horizon = 5, leak = 0.1;
   opt_list channels = { 3, { 2, 6, 6 } }, kernels = { 2, { 3, 3 } }, etas = { 4, { 1e-1, 1e-2, 1e-3, 1e-4 } };
   opt_spec specs[] = {
-    { "channels", OPT_INTS, &channels, 1, MAXCH, 0, "channels C_0 (input), C_1, ..., C_L" },
+    { "channels", OPT_INTS, &channels, 1, CNN_FLOW_MAX_CHANNELS, 0, "channels C_0 (input), C_1, ..., C_L" },
     { "kernels", OPT_INTS, &kernels, 1, 100, 0, "kernel widths K_1, ..., K_L (stride 1, no padding)" },
     { "length", OPT_INT, &length, 1, 10000, 0, "input length n_0" },
     { "head", OPT_INT, &dout, 0, 1000, 0, "outputs of the fully connected head (0: no head)" },
@@ -103,8 +59,7 @@ int main(int argc, char **argv)
   if (!shape || !rd) return PROC_EXIT_NUMERIC;
   gsl_matrix *X = gsl_matrix_alloc(cnn_input_size(shape), ns), *Y = gsl_matrix_alloc(cnn_output_size(shape), ns);
   if (!X || !Y) return PROC_EXIT_NUMERIC;
-  for (size_t i = 0; i < X->size1 * X->size2; i++) X->data[i] = gsl_ran_gaussian(rd, 1.0);
-  for (size_t i = 0; i < Y->size1 * Y->size2; i++) Y->data[i] = gsl_ran_gaussian(rd, 1.0);
+  nn_flow_data(X, Y, rd);
   cnn_free(shape);
 
   out_file f, fs;
@@ -127,8 +82,8 @@ int main(int argc, char **argv)
       gsl_rng *ri = rng_table_stream(&streams, "init", p.seed, (const long[]) { a });
       if (!net || !ri) return PROC_EXIT_NUMERIC;
       cnn_init_gaussian(net, init, ri);
-      cnn_result r;
-      if (run(&p, net, X, Y, eta, T, stride, &f, a, &r)) {
+      cnn_flow_result r;
+      if (cnn_flow_run(p.program, net, X, Y, eta, T, stride, f.fp, a, &r)) {
         out_abort(&f); out_abort(&fs);
         return PROC_EXIT_NUMERIC;
       }

@@ -3,24 +3,11 @@
  * (its steps against 50 + ln(gamma_end/eps)/ln t, and whether every edge ended fused), the exact
  * path on the same grid eps t^j (converged ADMM at every level, cbass_exact with tolerance 1e-12)
  * and its step count, and the Hausdorff distance between the CBASS iterates and a reference exact
- * path (on the grid of --ref-t), relative to ||X||_F. */
+ * path (on the grid of --ref-t), relative to ||X||_F.  Data and grid: experiments/common/cbass_protocol. */
 #include <math.h>
 #include <stdlib.h>
-#include <gsl/gsl_randist.h>
 #include "experiment.h"
-#include "models/cbass.h"
-
-/* The exact path on the grid eps t^j, long enough to pass the level where everything fuses. */
-static int exact_on_grid(cbass_admm *a, double t, cbass_path *h)
-{
-  const size_t m = (size_t) ceil(log(1e18) / log(t)) + 2;   /* 1e-6 .. 1e12: it stops once all fused */
-  double *grid = malloc(m * sizeof *grid);
-  if (!grid) return GSL_ENOMEM;
-  for (size_t j = 0; j < m; j++) grid[j] = 1e-6 * pow(t, (double) j);
-  int rc = cbass_exact(a, grid, m, 1e-12, 100000, 0, h);
-  free(grid);
-  return rc;
-}
+#include "cbass_protocol.h"
 
 int main(int argc, char **argv)
 {
@@ -50,15 +37,8 @@ int main(int argc, char **argv)
 
   const size_t N = (size_t) n, P = (size_t) pdim, np = N * P, nt = ts.n;
   gsl_rng *r = rng_stream(p.seed, RNG_DATA, 19, 0);
-  double *mu = malloc((size_t) (nrg * ncg) * sizeof *mu), *x = malloc(np * sizeof *x);
-  if (!r || !mu || !x) return PROC_EXIT_NUMERIC;
-  for (long q = 0; q < nrg * ncg; q++) mu[q] = gsl_ran_gaussian(r, sep);
-  for (size_t c = 0; c < P; c++)
-    for (size_t i = 0; i < N; i++) x[c * N + i] = mu[(i % (size_t) nrg) * (size_t) ncg + c % (size_t) ncg] + gsl_ran_gaussian(r, sd);
-  cbass_center(x, N, P);
-  double xnorm = 0;
-  for (size_t q = 0; q < np; q++) xnorm += x[q] * x[q];
-  xnorm = sqrt(xnorm);
+  double xnorm, *x = r ? cbass_planted(N, P, (size_t) nrg, (size_t) ncg, sep, sd, r, &xnorm) : NULL;
+  if (!x) return PROC_EXIT_NUMERIC;
   cc_graph *gr, *gc;
   if (cbass_weights(x, N, P, &gr, &gc)) return PROC_EXIT_NUMERIC;
   const double alpha = cbass_alpha(gr, gc, 1.0);
@@ -76,22 +56,19 @@ int main(int argc, char **argv)
     ex[i] = cbass_path_alloc(N, P, gr->ne, gc->ne, ts.v[i] == tref);
     if (!cb[i] || !ex[i]) return PROC_EXIT_NUMERIC;
     rc = cbass_run(a, &cfg, cb[i]);
-    if (rc == GSL_ERUNAWAY) return proc_diverged("W-cbass-accuracy", cb[i]->row->steps + 1, "CBASS, t = %g", ts.v[i]);
-    if (!rc) rc = exact_on_grid(a, ts.v[i], ex[i]);
-    if (rc == GSL_ERUNAWAY) return proc_diverged("W-cbass-accuracy", ex[i]->row->steps + 1, "exact path, t = %g", ts.v[i]);
+    if (rc == GSL_ERUNAWAY) return proc_diverged(p.program, cb[i]->row->steps + 1, "CBASS, t = %g", ts.v[i]);
+    if (!rc) rc = cbass_exact_geometric(a, ts.v[i], ex[i]);
+    if (rc == GSL_ERUNAWAY) return proc_diverged(p.program, ex[i]->row->steps + 1, "exact path, t = %g", ts.v[i]);
     if (ts.v[i] == tref) ref = ex[i];
     prog_update(&bar, (long) i + 1);
   }
   if (!rc && !ref) {
     ref = cbass_path_alloc(N, P, gr->ne, gc->ne, 1);
-    rc = ref ? exact_on_grid(a, tref, ref) : GSL_ENOMEM;
+    rc = ref ? cbass_exact_geometric(a, tref, ref) : GSL_ENOMEM;
   }
   prog_update(&bar, (long) nt + 1);
   prog_finish(&bar);
-  if (rc) {
-    fprintf(stderr, "W-cbass-accuracy: ADMM failed (%s)\n", gsl_strerror(rc));
-    return PROC_EXIT_NUMERIC;
-  }
+  if (rc) return proc_fail(p.program, "ADMM failed (%s)", gsl_strerror(rc));
   /* Hausdorff distances to the reference, burn-in iterate excluded */
   for (size_t i = 0; i < nt; i++)
     dh[i] = cc_hausdorff(cb[i]->row->u + np, cb[i]->row->nstore - 1, ref->row->u, ref->row->nstore, np) / xnorm;
@@ -114,22 +91,15 @@ int main(int argc, char **argv)
   }
   if (out_commit(&f)) return PROC_EXIT_NUMERIC;
 
-  char num[64], mac[64];
-  static const char *tag[] = { "A", "B", "C", "D", "E", "F", "G", "H", "I", "J" };
+  char num[64];
   if (out_macros_open(&f, &p)) return PROC_EXIT_NUMERIC;
   for (size_t i = 0; i < nt && i < 10; i++) {
-    snprintf(mac, sizeof mac, "T%s", tag[i]);
-    out_run_macro(&f, &p, mac, "%g", ts.v[i]);
-    snprintf(mac, sizeof mac, "Haus%s", tag[i]);
-    out_run_macro(&f, &p, mac, "%s", out_tex_number(num, sizeof num, dh[i], 2));
-    snprintf(mac, sizeof mac, "Steps%s", tag[i]);
-    out_run_macro(&f, &p, mac, "%zu", cb[i]->row->steps);
-    snprintf(mac, sizeof mac, "ExactSteps%s", tag[i]);
-    out_run_macro(&f, &p, mac, "%zu", ex[i]->row->steps);
-    snprintf(mac, sizeof mac, "Ratio%s", tag[i]);
-    out_run_macro(&f, &p, mac, "%.0f", (double) ex[i]->row->steps / (double) cb[i]->row->steps);
-    snprintf(mac, sizeof mac, "GammaEnd%s", tag[i]);
-    out_run_macro(&f, &p, mac, "%s", out_tex_number(num, sizeof num, cb[i]->row->gamma_end, 3));
+    out_run_macro_at(&f, &p, "T", i, "%g", ts.v[i]);
+    out_run_macro_at(&f, &p, "Haus", i, "%s", out_tex_number(num, sizeof num, dh[i], 2));
+    out_run_macro_at(&f, &p, "Steps", i, "%zu", cb[i]->row->steps);
+    out_run_macro_at(&f, &p, "ExactSteps", i, "%zu", ex[i]->row->steps);
+    out_run_macro_at(&f, &p, "Ratio", i, "%.0f", (double) ex[i]->row->steps / (double) cb[i]->row->steps);
+    out_run_macro_at(&f, &p, "GammaEnd", i, "%s", out_tex_number(num, sizeof num, cb[i]->row->gamma_end, 3));
   }
   out_run_macro(&f, &p, "N", "%ld", n);
   out_run_macro(&f, &p, "P", "%ld", pdim);
@@ -143,13 +113,9 @@ int main(int argc, char **argv)
   out_run_macro(&f, &p, "ExactGammaEnd", "%s", out_tex_number(num, sizeof num, ref->row->gamma_end, 3));
   if (out_commit(&f)) return PROC_EXIT_NUMERIC;
 
-  for (size_t i = 0; i < nt; i++) {
-    if (ex[i] == ref) ref = NULL;
-    cbass_path_free(cb[i]);
-    cbass_path_free(ex[i]);
-  }
+  for (size_t i = 0; i < nt; i++) { ref = ex[i] == ref ? NULL : ref; cbass_path_free(cb[i]); cbass_path_free(ex[i]); }
   cbass_path_free(ref);
-  free(cb); free(ex); free(dh); free(mu); free(x);
+  free(cb); free(ex); free(dh); free(x);
   cbass_admm_free(a);
   cc_graph_free(gr); cc_graph_free(gc);
   gsl_rng_free(r);

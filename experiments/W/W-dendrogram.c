@@ -92,9 +92,7 @@ int main(int argc, char **argv)
   if (out_commit(&f)) return PROC_EXIT_NUMERIC;
   /* wall-time macros in their own file (W-dendrogram-timing-macros.tex), kept out of the
    * reproducible macros; the paper inputs it directly */
-  char path[OUT_PATH_MAX];
-  snprintf(path, sizeof path, "%s-timing-macros.tex", out_stem(&p));
-  if (out_open(&f, path)) return PROC_EXIT_NUMERIC;
+  if (out_timing_macros_open(&f, &p)) return PROC_EXIT_NUMERIC;
   for (size_t i = 0; i < ts.n && i < 10; i++) {
     out_macro_at(&f, "WDendrogramTimeRatio", i, "%.0f", te[i] / tc[i]);
     out_macro_at(&f, "WDendrogramCarpSec", i, "%.3f", tc[i]);

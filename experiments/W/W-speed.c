@@ -79,9 +79,8 @@ int main(int argc, char **argv)
 
   /* macros: steps (reproducible) in W-speed-macros.tex; seconds and MB in W-speed-timing-macros.tex */
   static const char *mname[] = { "Carp", "Viz", "ExactR", "Exact", "Solve" };
-  char mac[96], num[64], tpath[OUT_PATH_MAX];
-  snprintf(tpath, sizeof tpath, "%s-timing-macros.tex", out_stem(&p));
-  if (out_macros_open(&f, &p) || out_open(&ft, tpath)) return PROC_EXIT_NUMERIC;
+  char mac[96], num[64];
+  if (out_macros_open(&f, &p) || out_timing_macros_open(&ft, &p)) return PROC_EXIT_NUMERIC;
   for (int s = 0; s < 2; s++) {
     size_t nc = 0, ng = 0;
     for (size_t i = 0; i < nj[s]; i++) {

@@ -3,9 +3,9 @@
 
 #include <stdio.h>
 #include <stdlib.h>
-#include <sys/resource.h>
 #include <sys/wait.h>
 #include <unistd.h>
+#include "io/proc.h"
 
 /* The whole of buf through fd (a pipe may take it in pieces). */
 static int move_all(int fd, void *buf, size_t size, int writing)
@@ -32,8 +32,7 @@ int child_run(int (*fn)(const void *arg, void *result), const void *arg, void *r
     close(fd[0]);
     child_usage u = { 0 };
     const int rc = fn(arg, result);
-    struct rusage ru;
-    if (getrusage(RUSAGE_SELF, &ru) == 0) u.peak_mb = (double) ru.ru_maxrss / 1024.0;   /* Linux: kB */
+    u.peak_mb = proc_peak_mib();
     _exit(rc == 0 && move_all(fd[1], &u, sizeof u, 1) == 0 && move_all(fd[1], result, size, 1) == 0 ? 0 : 1);
   }
   close(fd[1]);

@@ -10,7 +10,7 @@
 #include <stddef.h>
 
 typedef struct {
-  double peak_mb;   /* peak resident set of the child, MB (2^20 bytes) */
+  double peak_mb;   /* peak resident set of the child, MB (2^20 bytes; proc_peak_mib, NAN if unreadable) */
 } child_usage;
 
 /* Run fn(arg, result) in a child process; its `size` bytes of result are copied back into result.

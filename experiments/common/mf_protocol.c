@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <gsl/gsl_errno.h>
 #include "core/la.h"
+#include "io/proc.h"
 
 int mf_validate(const opt_parser *p, long m, long n, long k, const opt_list *head, double tail,
                 double eta)
@@ -109,4 +110,35 @@ int mf_earlystop_run(const mf_problem *pr, gsl_matrix *F, gsl_matrix *G, double 
   gsl_vector_free(sc);
   gsl_vector_free(s0);
   return rc;
+}
+
+int mf_decay_run(const char *program, const mf_problem *pr, gsl_matrix *U, gsl_matrix *V, const mf_schedule *sch,
+                 size_t T, double tol, double growth, mf_work *w, FILE *fp, size_t code, mf_decay_result *r)
+{
+  const double mnorm = la_norm_frob(pr->X);
+  double D0 = la_frob2(U) - la_frob2(V), splus = 0, time = 0, next = 0;
+  *r = (mf_decay_result) { .bound_worst = -INFINITY, .t_conv = T + 1, .time_conv = NAN, .D0 = D0 };
+  mf_stepinfo info;
+  for (size_t t = 0;; t++) {
+    if (mf_gradient(pr->X, U, V, w, &info)) return proc_diverged(program, t, "delta %g", sch->delta);
+    const double err = sqrt(2 * info.loss) / mnorm, u2 = la_frob2(U), v2 = la_frob2(V), D = u2 - v2;
+    /* The bound is exact arithmetic's; rounding of D (computed from norms u2 + v2) is allowed for. */
+    r->bound_worst = fmax(r->bound_worst, fabs(D) - fabs(D0) - splus - 1e-14 * (u2 + v2));
+    r->u2max = fmax(r->u2max, u2);
+    r->v2max = fmax(r->v2max, v2);
+    if (err <= tol && r->t_conv > T) r->t_conv = t, r->time_conv = time;
+    if ((double) t >= next || t == T) {
+      fprintf(fp, "%zu\t%.17g\t%zu\t%.17g\t%.17g\t%.17g\t%.17g\t%.17g\t%.17g\t%.17g\n", code, sch->delta, t,
+              mf_step_size(sch, t), time, err, u2, v2, D, fabs(D0) + splus);
+      next = fmax(next + 1, next * growth);
+    }
+    if (t == T) {
+      r->errT = err; r->time = time; r->u2T = u2; r->v2T = v2; r->DT = D;
+      return 0;
+    }
+    const double eta = mf_step_size(sch, t);
+    if (mf_apply(U, V, eta, w)) return proc_diverged(program, t + 1, "delta %g", sch->delta);
+    splus += eta * eta * (info.gF2 + info.gG2);
+    time += eta;
+  }
 }

@@ -1,4 +1,4 @@
-/* mf_protocol.h -- the factorization experiments' option rules (J, D, X). */
+/* mf_protocol.h -- the factorization experiments' option rules and runs (J, D, X; prefix mf_). */
 #ifndef AR_MF_PROTOCOL_H
 #define AR_MF_PROTOCOL_H
 
@@ -44,5 +44,20 @@ int mf_truncations(const mf_problem *pr, size_t R, gsl_matrix **Xr);
 int mf_earlystop_run(const mf_problem *pr, gsl_matrix *F, gsl_matrix *G, double eta, size_t last,
                      gsl_matrix *const *Xr, size_t R, mf_work *w, double *emin, double *tmin, size_t *t_last,
                      size_t *T_end, size_t *fail_iter);
+
+/* One run of the decaying-step experiment (D-decay): T steps of GD on 1/2 ||U V^T - M*||_F^2 with
+ * eta_t of SCH, every step checked against the bound |D_t| <= |D_0| + sum_{s<t} eta_s^2 (||g_U||^2 +
+ * ||g_V||^2) (D = ||U||^2 - ||V||^2; bound_worst = the largest |D_t| - bound_t - 1e-14 (||U||^2 +
+ * ||V||^2), <= 0 when it holds); the error ||UV^T - M*||_F / ||M*||_F and the elapsed time
+ * sum_{s<t} eta_s at T and at t_conv, the first t with error <= tol (T + 1 and NAN if none); the
+ * largest and final ||U||^2, ||V||^2; D at 0 and T.  Trajectory rows "code delta t eta_t time err
+ * U2 V2 D bound" to FP at t = 0, whenever t has grown by the factor GROWTH, and at T.  0; on
+ * divergence one line naming PROGRAM (proc_diverged) and PROC_EXIT_NUMERIC. */
+typedef struct {
+  double errT, time, time_conv, bound_worst, u2max, v2max, u2T, v2T, D0, DT;
+  size_t t_conv;
+} mf_decay_result;
+int mf_decay_run(const char *program, const mf_problem *pr, gsl_matrix *U, gsl_matrix *V, const mf_schedule *sch,
+                 size_t T, double tol, double growth, mf_work *w, FILE *fp, size_t code, mf_decay_result *r);
 
 #endif

@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <gsl/gsl_errno.h>
 #include <gsl/gsl_randist.h>
+#include "core/la.h"
 #include "io/proc.h"
 
 void nn_flow_data(gsl_matrix *X, gsl_matrix *Y, gsl_rng *rng)
@@ -97,3 +98,44 @@ int nn_flow_run(const char *program, nn_net *net, const gsl_matrix *X, const gsl
   return 0;
 }
 
+
+int nn_balance_data(size_t d0, size_t dL, size_t ns, const double *sigma, size_t q, gsl_rng *rng,
+                    mf_problem **teacher, gsl_matrix **X, gsl_matrix **Y)
+{
+  *teacher = mf_problem_alloc(dL, d0, sigma, q, rng);
+  gsl_matrix *Q = gsl_matrix_alloc(ns, d0);
+  *X = gsl_matrix_alloc(d0, ns);
+  *Y = gsl_matrix_alloc(dL, ns);
+  if (!*teacher || !Q || !*X || !*Y || mf_random_orthonormal(Q, rng)) { if (Q) gsl_matrix_free(Q); return GSL_ENOMEM; }
+  for (size_t i = 0; i < d0; i++)
+    for (size_t j = 0; j < ns; j++) gsl_matrix_set(*X, i, j, sqrt((double) ns) * gsl_matrix_get(Q, j, i));
+  la_gemm(CblasNoTrans, CblasNoTrans, 1.0, (*teacher)->X, *X, 0.0, *Y);
+  gsl_matrix_free(Q);
+  return 0;
+}
+
+int nn_balance_run(const char *program, nn_net *net, const gsl_matrix *X, const gsl_matrix *Y, double eta, size_t T,
+                   double growth, FILE *fp, int code, nn_balance_result *res)
+{
+  double next = 0, lo0 = 0, lo;
+  res->ratio_min = INFINITY;
+  for (size_t t = 0;; t++) {
+    double loss;
+    int rc = nn_gradient(net, X, Y, &loss);
+    if (rc) return proc_diverged(program, t, "run %d, eta = %g", code, eta);
+    const double ratio = nn_norm_ratio(net, &lo);
+    res->ratio_min = fmin(res->ratio_min, ratio);
+    if (t == 0) res->loss0 = loss, res->ratio0 = ratio, res->dmax0 = nn_max_difference(net), lo0 = lo;
+    if ((double) t >= next || t == T) {
+      fprintf(fp, "%d\t%zu\t%.17g", code, t, loss);
+      for (size_t h = 1; h <= net->L; h++) fprintf(fp, "\t%.17g", nn_layer_norm2(net, h));
+      fprintf(fp, "\t%.17g\t%.17g\n", ratio, nn_max_difference(net));
+      next = fmax(next + 1, next * growth);
+    }
+    if (t == T) {
+      res->lossT = loss; res->ratioT = ratio; res->T = T; res->growth = lo / lo0; res->dmaxT = nn_max_difference(net);
+      return 0;
+    }
+    if (nn_step(net, eta)) return proc_diverged(program, t + 1, "run %d, eta = %g", code, eta);
+  }
+}

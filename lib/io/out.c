@@ -177,11 +177,22 @@ void out_run_macro_at(out_file *f, const opt_parser *p, const char *suffix, size
   va_end(ap);
 }
 
+/* path = STEM + suffix: 0, or GSL_EINVAL when too long */
+static int stem_path(char *path, const opt_parser *p, const char *suffix)
+{
+  return snprintf(path, OUT_PATH_MAX, "%s%s", out_stem(p), suffix) < OUT_PATH_MAX ? 0 : GSL_EINVAL;
+}
+
+int out_timing_macros_open(out_file *f, const opt_parser *p)
+{
+  char path[OUT_PATH_MAX];
+  return stem_path(path, p, "-timing-macros.tex") ? GSL_EINVAL : out_open(f, path);
+}
+
 int out_macros_open(out_file *f, const opt_parser *p)
 {
   char path[OUT_PATH_MAX];
-  if (snprintf(path, sizeof path, "%s-macros.tex", out_stem(p)) >= (int) sizeof path)
-    return GSL_EINVAL;
+  if (stem_path(path, p, "-macros.tex")) return GSL_EINVAL;
   int rc = open_with_header(f, p, path, "%");
   if (rc) return rc;
   /* \<Prog>Provenance: the program and every option value, for figure captions. */

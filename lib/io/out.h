@@ -70,6 +70,10 @@ void out_columns(out_file *f, const char *tab_separated_names);
  * \sourcelink{NAME}, which the paper defines as a link to experiments/NAME.c at the build's commit. */
 int out_macros_open(out_file *f, const opt_parser *p);
 
+/* Open STEM-timing-macros.tex, bare (no header): the wall-time macros of a run, machine-dependent,
+ * kept out of the reproducible macros (and out of make verify); the paper inputs it directly. */
+int out_timing_macros_open(out_file *f, const opt_parser *p);
+
 /* \newcommand{\NAME}{VALUE}: NAME must be letters only (TeX control word). */
 void out_macro(out_file *f, const char *name, const char *fmt, ...)
   __attribute__((format(printf, 3, 4)));

@@ -1,6 +1,7 @@
 /* proc.c -- process-wide settings, clock, divergence report and cost record; see proc.h. */
 #include "io/proc.h"
 
+#include <math.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -19,11 +20,30 @@ static void report(const char *reason, const char *file, int line, int gsl_errno
   fprintf(stderr, "gsl: %s:%d: %s (%s)\n", file, line, reason, gsl_strerror(gsl_errno));
 }
 
-double proc_seconds(void)
+static double clock_seconds(clockid_t id)
 {
   struct timespec ts;
-  clock_gettime(CLOCK_MONOTONIC, &ts);
+  clock_gettime(id, &ts);
   return (double) ts.tv_sec + 1e-9 * (double) ts.tv_nsec;
+}
+
+double proc_seconds(void) { return clock_seconds(CLOCK_MONOTONIC); }
+
+double proc_cpu_seconds(void) { return clock_seconds(CLOCK_PROCESS_CPUTIME_ID); }
+
+double proc_loadavg(void)
+{
+  double l = NAN;
+  FILE *fp = fopen("/proc/loadavg", "r");
+  if (fp && fscanf(fp, "%lf", &l) != 1) l = NAN;
+  if (fp) fclose(fp);
+  return l;
+}
+
+double proc_peak_mib(void)
+{
+  struct rusage ru;
+  return getrusage(RUSAGE_SELF, &ru) == 0 ? (double) ru.ru_maxrss / 1024 : NAN;   /* Linux: KiB */
 }
 
 static void write_resources(void)

@@ -28,6 +28,16 @@ int proc_threads(void);
 /* Seconds on the monotonic clock (an arbitrary origin: subtract two readings). */
 double proc_seconds(void);
 
+/* CPU seconds of the process (all its threads; an arbitrary origin: subtract two readings). */
+double proc_cpu_seconds(void);
+
+/* The machine's 1-minute load average (NAN where /proc/loadavg is missing). */
+double proc_loadavg(void);
+
+/* The peak resident memory of the process so far, in MiB (NAN when it cannot be read).  Varies
+ * from run to run: for timing tables, never for data. */
+double proc_peak_mib(void);
+
 /* The one message for a run that diverged: "PROGRAM: diverged at iteration ITER (WHAT): non-finite
  * iterate" on stderr; WHAT names the setting (e.g. "mu = 0.1, alpha = 1e-06"), may be NULL.
  * Returns PROC_EXIT_NUMERIC, so that mains can `return proc_diverged(...)`. */

@@ -9,12 +9,13 @@
 
 /* ---- data and weights ---------------------------------------------------------------------- */
 
-void cbass_center(double *x, size_t n, size_t p)
+double cbass_center(double *x, size_t n, size_t p)
 {
   double m = 0;
   for (size_t q = 0; q < n * p; q++) m += x[q];
   m /= (double) (n * p);
   for (size_t q = 0; q < n * p; q++) x[q] -= m;
+  return m;
 }
 
 static void scale_weights(cc_graph *g, size_t npoints)

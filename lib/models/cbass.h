@@ -36,8 +36,9 @@
 
 /* ---- data and weights ---------------------------------------------------------------------- */
 
-/* Subtract the grand mean of the n x p matrix x (in place). */
-void cbass_center(double *x, size_t n, size_t p);
+/* Subtract the grand mean of the n x p matrix x (in place); returns that mean (the sum in storage
+ * order divided by n p). */
+double cbass_center(double *x, size_t n, size_t p);
 
 /* The package's row and column graphs of x (n x p, column-major, centred by the caller): *gr on
  * the n rows, *gc on the p columns, weights scaled to sum to 1/sqrt(n) and 1/sqrt(p).  Returns 0,

@@ -168,6 +168,24 @@ void nn_pair_neuron(const nn_net *net, size_t h, size_t i, int with_bias, double
 
 double nn_layer_norm2(const nn_net *net, size_t h) { return la_frob2(net->W[h]); }
 
+double nn_norm_ratio(const nn_net *net, double *min)
+{
+  double lo = INFINITY, hi = 0;
+  for (size_t h = 1; h <= net->L; h++) {
+    const double v = nn_layer_norm2(net, h);
+    lo = fmin(lo, v); hi = fmax(hi, v);
+  }
+  if (min) *min = lo;
+  return hi / lo;
+}
+
+double nn_max_difference(const nn_net *net)
+{
+  double m = 0, dw, dg;
+  for (size_t h = 1; h < net->L; h++) nn_pair(net, h, 0, &dw, &dg), m = fmax(m, fabs(dw));
+  return m;
+}
+
 int nn_pair_matrix(const nn_net *net, size_t h, int grads, gsl_matrix *M)
 {
   if (h < 1 || h >= net->L || M->size1 != net->d[h] || M->size2 != net->d[h])

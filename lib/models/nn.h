@@ -79,6 +79,13 @@ void nn_pair_neuron(const nn_net *net, size_t h, size_t i, int with_bias, double
 /* ||W_h||_F^2. */
 double nn_layer_norm2(const nn_net *net, size_t h);
 
+/* The balance ratio max_h ||W_h||_F^2 / min_h ||W_h||_F^2 over the layers (1 when every layer has
+ * the same squared norm); *min (may be NULL) receives min_h ||W_h||_F^2. */
+double nn_norm_ratio(const nn_net *net, double *min);
+
+/* max_h |D_h| over 1 <= h < L, D_h = ||W_h||_F^2 - ||W_{h+1}||_F^2 (biases left out; 0 when L = 1). */
+double nn_max_difference(const nn_net *net);
+
 /* Linear nets, matrix form: M <- W_h W_h^T - W_{h+1}^T W_{h+1} (M is d_h x d_h); with gradients
  * when grads != 0.  Exact identity for identity activation and no biases:
  *     M(after) = M(before) + eta^2 M_grad(before). */
