@@ -527,16 +527,18 @@ static int step_dense(cc_admm *a, double gamma)
 
 /* ---- the sparse step: groups of 4 columns, then edges ------------------------------------------ */
 
+/* Two doubles as one SSE2 register (GCC's vector extension): elementwise IEEE operations, so each
+ * lane computes exactly what the scalar expression computes. */
+typedef double v2 __attribute__((vector_size(16)));
+
 /* Group bb (columns c0 .. c0 + w - 1): its right-hand side X + rho D^T (V - Z) built in place
  * (each entry receives X, then its edge terms in edge order, as in step_dense; V and Z formed from
- * T and the scales exactly as cc_admm_vz forms them), solved, copied to U, and T <- D U + Z for its
- * columns.  When q is not NULL, q[l] += T_lc^2 for its columns in column order (the norms of a
- * one-thread step, whose groups run in order).  Returns 1 when an entry of U is not finite. */
-static int group_solve(cc_admm *a, size_t bb, double *q)
+ * T and the scales exactly as cc_admm_vz forms them). */
+static void group_rhs(cc_admm *a, size_t bb)
 {
   cc_factor *f = a->f;
   const size_t n = a->n, p = a->p, ne = a->ne, c0 = 4 * bb, w = p - c0 < 4 ? p - c0 : 4;
-  const int *perm = f->ldl->perm, *iperm = f->ldl->iperm, *eki = f->eki, *ekj = f->ekj;
+  const int *perm = f->ldl->perm, *eki = f->eki, *ekj = f->ekj;
   const double rho = a->rho, *sc = a->scale;
   double *restrict yb = f->y + bb * n * 4;
   memcpy(yb, f->xp + bb * n * 4, n * 4 * sizeof *yb);
@@ -555,19 +557,21 @@ static int group_solve(cc_admm *a, size_t bb, double *q)
     for (size_t l = 0; l < ne;) {
       const int ki = eki[l];
       double *ri = yb + 4 * (size_t) ki;
-      double r0 = ri[0], r1 = ri[1], r2 = ri[2], r3 = ri[3];
+      v2 r01, r23;   /* columns (0, 1) and (2, 3) of row i: SSE2 pairs, elementwise IEEE */
+      memcpy(&r01, ri, sizeof r01); memcpy(&r23, ri + 2, sizeof r23);
       for (; l < ne && eki[l] == ki; l++) {
         double *rj = yb + 4 * (size_t) ekj[l];
-        const double s = sc[l];
         const double *tl = t0 + l;
-        const double u0 = tl[0], u1 = tl[ne], u2 = tl[2 * ne], u3 = tl[3 * ne];
-        const double v0 = s * u0, v1 = s * u1, v2 = s * u2, v3 = s * u3;
-        const double d0 = rho * (v0 - (u0 - v0)), d1 = rho * (v1 - (u1 - v1));
-        const double d2 = rho * (v2 - (u2 - v2)), d3 = rho * (v3 - (u3 - v3));
-        r0 += d0; r1 += d1; r2 += d2; r3 += d3;
-        rj[0] -= d0; rj[1] -= d1; rj[2] -= d2; rj[3] -= d3;
+        const v2 s = { sc[l], sc[l] }, u01 = { tl[0], tl[ne] }, u23 = { tl[2 * ne], tl[3 * ne] };
+        const v2 v01 = s * u01, v23 = s * u23;
+        const v2 d01 = rho * (v01 - (u01 - v01)), d23 = rho * (v23 - (u23 - v23));
+        r01 += d01; r23 += d23;
+        v2 j01, j23;
+        memcpy(&j01, rj, sizeof j01); memcpy(&j23, rj + 2, sizeof j23);
+        j01 -= d01; j23 -= d23;
+        memcpy(rj, &j01, sizeof j01); memcpy(rj + 2, &j23, sizeof j23);
       }
-      ri[0] = r0; ri[1] = r1; ri[2] = r2; ri[3] = r3;
+      memcpy(ri, &r01, sizeof r01); memcpy(ri + 2, &r23, sizeof r23);
     }
   } else
     for (size_t l = 0; l < ne; l++) {
@@ -578,7 +582,19 @@ static int group_solve(cc_admm *a, size_t bb, double *q)
         ri[c] += d; rj[c] -= d;
       }
     }
-  cc_ldl_solve4(f->ldl, yb, w);
+}
+
+/* Group bb once solved: U for its columns, and T <- D U + Z.  When q is not NULL, q[l] += T_lc^2
+ * for its columns in column order (the norms of a one-thread step, whose groups run in order).
+ * Returns 1 when an entry of U is not finite. */
+static int group_finish(cc_admm *a, size_t bb, double *q)
+{
+  cc_factor *f = a->f;
+  const size_t n = a->n, p = a->p, ne = a->ne, c0 = 4 * bb, w = p - c0 < 4 ? p - c0 : 4;
+  const int *iperm = f->ldl->iperm, *eki = f->eki, *ekj = f->ekj;
+  const double *sc = a->scale;
+  const double *yb = f->y + bb * n * 4;
+  double *t0 = a->t + c0 * ne;
   int bad = 0;
   for (size_t c = 0; c < w; c++) {
     double *uc = a->u + (c0 + c) * n;
@@ -589,6 +605,25 @@ static int group_solve(cc_admm *a, size_t bb, double *q)
     }
   }
   /* T <- D U + Z, Z = T - scale T; the norms' squares in column order */
+  if (w == 4) {
+    for (size_t l = 0; l < ne; l++) {
+      const double *yi = yb + 4 * (size_t) eki[l], *yj = yb + 4 * (size_t) ekj[l];
+      double *tl = t0 + l;
+      v2 i01, i23, j01, j23;
+      memcpy(&i01, yi, sizeof i01); memcpy(&i23, yi + 2, sizeof i23);
+      memcpy(&j01, yj, sizeof j01); memcpy(&j23, yj + 2, sizeof j23);
+      const v2 s = { sc[l], sc[l] }, t01 = { tl[0], tl[ne] }, t23 = { tl[2 * ne], tl[3 * ne] };
+      const v2 n01 = i01 - j01 + (t01 - s * t01), n23 = i23 - j23 + (t23 - s * t23);
+      tl[0] = n01[0]; tl[ne] = n01[1]; tl[2 * ne] = n23[0]; tl[3 * ne] = n23[1];
+      if (q) {
+        const v2 s01 = n01 * n01, s23 = n23 * n23;
+        double acc = q[l];
+        acc += s01[0]; acc += s01[1]; acc += s23[0]; acc += s23[1];
+        q[l] = acc;
+      }
+    }
+    return bad;
+  }
   for (size_t l = 0; l < ne; l++) {
     const double *yi = yb + 4 * (size_t) eki[l], *yj = yb + 4 * (size_t) ekj[l];
     const double s = sc[l];
@@ -599,6 +634,20 @@ static int group_solve(cc_admm *a, size_t bb, double *q)
       acc += tn * tn;
     }
     if (q) q[l] = acc;
+  }
+  return bad;
+}
+
+/* Groups [b0, b1) in order, each while it is in cache. */
+static int groups_solve(cc_admm *a, size_t b0, size_t b1, double *q)
+{
+  cc_factor *f = a->f;
+  const size_t n = a->n, p = a->p;
+  int bad = 0;
+  for (size_t bb = b0; bb < b1; bb++) {
+    group_rhs(a, bb);
+    cc_ldl_solve4(f->ldl, f->y + bb * n * 4, p - 4 * bb < 4 ? p - 4 * bb : 4);
+    bad |= group_finish(a, bb, q);
   }
   return bad;
 }
@@ -657,7 +706,7 @@ int cc_admm_step(cc_admm *a, double gamma)
   int bad = 0;
   if (a->threads <= 1) {   /* the groups in order: they sum the norms on the way */
     for (size_t l = 0; l < ne; l++) a->vnorm[l] = 0;
-    for (size_t bb = 0; bb < nb; bb++) bad |= group_solve(a, bb, a->vnorm);
+    bad = groups_solve(a, 0, nb, a->vnorm);
     if (bad) return GSL_ERUNAWAY;
     edges_threshold(a, gamma, 0, ne, 1);
     return 0;
@@ -670,7 +719,7 @@ int cc_admm_step(cc_admm *a, double gamma)
     const int k = omp_get_thread_num(), nt = omp_get_num_threads();
     size_t lo, hi;
     share(nb, k, nt, &lo, &hi);
-    for (size_t bb = lo; bb < hi; bb++) bad |= group_solve(a, bb, NULL);
+    bad |= groups_solve(a, lo, hi, NULL);
     #pragma omp barrier
     share((ne + EB - 1) / EB, k, nt, &lo, &hi);
     if (lo < hi) edges_threshold(a, gamma, lo * EB, hi * EB < ne ? hi * EB : ne, 0);

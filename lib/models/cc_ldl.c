@@ -188,7 +188,27 @@ typedef struct { v2 lo, hi; } row4;
 static inline row4 ld(const double *p) { row4 r; memcpy(&r.lo, p, 16); memcpy(&r.hi, p + 2, 16); return r; }
 static inline void st(double *p, row4 r) { memcpy(p, &r.lo, 16); memcpy(p + 2, &r.hi, 16); }
 
-static void forward4(const cc_ldl *s, double *y)
+static inline row4 sub1(row4 r, double l0, row4 a)
+{
+  r.lo = r.lo - l0 * a.lo; r.hi = r.hi - l0 * a.hi;
+  return r;
+}
+static inline row4 sub2(row4 r, double l0, row4 a, double l1, row4 b)
+{
+  r.lo = r.lo - (l0 * a.lo + l1 * b.lo); r.hi = r.hi - (l0 * a.hi + l1 * b.hi);
+  return r;
+}
+static inline row4 sub3(row4 r, double l0, row4 a, double l1, row4 b, double l2, row4 c)
+{
+  r.lo = r.lo - (l0 * a.lo + l1 * b.lo + l2 * c.lo); r.hi = r.hi - (l0 * a.hi + l1 * b.hi + l2 * c.hi);
+  return r;
+}
+static inline row4 div1(row4 r, double d) { r.lo = r.lo / d; r.hi = r.hi / d; return r; }
+
+/* The forward sweep on G groups at once (G a constant after inlining; the step uses G = 1: two
+ * groups per pass over the factor measured no faster, their blocks overflowing the 32 KiB L1). */
+#define GMAX 2
+static inline __attribute__((always_inline)) void forward_g(const cc_ldl *s, double *const *y, const int G)
 {
   const int *lp = s->lp, *lnz = s->lnz, *li = s->li;
   const double *lx = s->lx;
@@ -196,49 +216,43 @@ static void forward4(const cc_ldl *s, double *y)
     const int j = s->fwd[2 * k], m = s->fwd[2 * k + 1];
     int a = lp[j];
     const int end = a + lnz[j];
-    double *y0p = y + (size_t) j * 4;
-    const row4 y0 = ld(y0p);
+    const size_t o = (size_t) j * 4;
+    row4 y0[GMAX], y1[GMAX], y2[GMAX];
+    for (int g = 0; g < G; g++) y0[g] = ld(y[g] + o);
     if (m == 1) {
       for (a++; a < end; a++) {
-        double *yi = y + (size_t) li[a] * 4;
-        row4 r = ld(yi);
+        const size_t oi = (size_t) li[a] * 4;
         const double l0 = lx[a];
-        r.lo -= l0 * y0.lo; r.hi -= l0 * y0.hi;
-        st(yi, r);
+        for (int g = 0; g < G; g++) st(y[g] + oi, sub1(ld(y[g] + oi), l0, y0[g]));
       }
     } else if (m == 2) {
       int b = lp[j + 1];
       const double t = lx[a + 1];
-      row4 y1 = ld(y0p + 4);
-      y1.lo = y1.lo - t * y0.lo; y1.hi = y1.hi - t * y0.hi;
-      st(y0p + 4, y1);
+      for (int g = 0; g < G; g++) { y1[g] = sub1(ld(y[g] + o + 4), t, y0[g]); st(y[g] + o + 4, y1[g]); }
       for (a += 2, b++; a < end; a++, b++) {
-        double *yi = y + (size_t) li[a] * 4;
-        row4 r = ld(yi);
+        const size_t oi = (size_t) li[a] * 4;
         const double l0 = lx[a], l1 = lx[b];
-        r.lo -= l0 * y0.lo + l1 * y1.lo; r.hi -= l0 * y0.hi + l1 * y1.hi;
-        st(yi, r);
+        for (int g = 0; g < G; g++) st(y[g] + oi, sub2(ld(y[g] + oi), l0, y0[g], l1, y1[g]));
       }
     } else {
-      int b = lp[j + 1], r2 = lp[j + 2];
+      int b = lp[j + 1], r = lp[j + 2];
       const double t1 = lx[a + 1], t2 = lx[a + 2], t3 = lx[b + 1];
-      row4 y1 = ld(y0p + 4), y2 = ld(y0p + 8);
-      y1.lo = y1.lo - t1 * y0.lo; y1.hi = y1.hi - t1 * y0.hi;
-      y2.lo = y2.lo - t2 * y0.lo - t3 * y1.lo; y2.hi = y2.hi - t2 * y0.hi - t3 * y1.hi;
-      st(y0p + 4, y1); st(y0p + 8, y2);
-      for (a += 3, b += 2, r2++; a < end; a++, b++, r2++) {
-        double *yi = y + (size_t) li[a] * 4;
-        row4 r = ld(yi);
-        const double l0 = lx[a], l1 = lx[b], l2 = lx[r2];
-        r.lo -= l0 * y0.lo + l1 * y1.lo + l2 * y2.lo; r.hi -= l0 * y0.hi + l1 * y1.hi + l2 * y2.hi;
-        st(yi, r);
+      for (int g = 0; g < G; g++) {
+        y1[g] = sub1(ld(y[g] + o + 4), t1, y0[g]);
+        y2[g] = sub1(sub1(ld(y[g] + o + 8), t2, y0[g]), t3, y1[g]);
+        st(y[g] + o + 4, y1[g]); st(y[g] + o + 8, y2[g]);
+      }
+      for (a += 3, b += 2, r++; a < end; a++, b++, r++) {
+        const size_t oi = (size_t) li[a] * 4;
+        const double l0 = lx[a], l1 = lx[b], l2 = lx[r];
+        for (int g = 0; g < G; g++) st(y[g] + oi, sub3(ld(y[g] + oi), l0, y0[g], l1, y1[g], l2, y2[g]));
       }
     }
   }
 }
 
-/* CHOLMOD's 4-column backward kernel: chains of one or two columns only. */
-static void backward4(const cc_ldl *s, double *y)
+/* CHOLMOD's 4-column backward kernel (chains of one or two columns only), on G groups at once. */
+static inline __attribute__((always_inline)) void backward_g(const cc_ldl *s, double *const *y, const int G)
 {
   const int *lp = s->lp, *lnz = s->lnz, *li = s->li;
   const double *lx = s->lx;
@@ -246,33 +260,37 @@ static void backward4(const cc_ldl *s, double *y)
     const int j = s->bwd4[2 * k], m = s->bwd4[2 * k + 1];
     int a = lp[j];
     const int end = a + lnz[j];
-    double *y0p = y + (size_t) j * 4;
+    const size_t o = (size_t) j * 4;
     const double d0 = lx[a];
-    row4 y0 = ld(y0p);
-    y0.lo = y0.lo / d0; y0.hi = y0.hi / d0;
+    row4 y0[GMAX], y1[GMAX];
+    for (int g = 0; g < G; g++) y0[g] = div1(ld(y[g] + o), d0);
     if (m == 1) {
       for (a++; a < end; a++) {
-        const row4 r = ld(y + (size_t) li[a] * 4);
+        const size_t oi = (size_t) li[a] * 4;
         const double l0 = lx[a];
-        y0.lo -= l0 * r.lo; y0.hi -= l0 * r.hi;
+        for (int g = 0; g < G; g++) y0[g] = sub1(y0[g], l0, ld(y[g] + oi));
       }
-      st(y0p, y0);
+      for (int g = 0; g < G; g++) st(y[g] + o, y0[g]);
     } else {
       int b = lp[j - 1];
       const double d1 = lx[b], t = lx[b + 1];
-      row4 y1 = ld(y0p - 4);
-      y1.lo = y1.lo / d1; y1.hi = y1.hi / d1;
+      for (int g = 0; g < G; g++) y1[g] = div1(ld(y[g] + o - 4), d1);
       for (a++, b += 2; a < end; a++, b++) {
-        const row4 r = ld(y + (size_t) li[a] * 4);
+        const size_t oi = (size_t) li[a] * 4;
         const double l0 = lx[a], l1 = lx[b];
-        y0.lo -= l0 * r.lo; y0.hi -= l0 * r.hi;
-        y1.lo -= l1 * r.lo; y1.hi -= l1 * r.hi;
+        for (int g = 0; g < G; g++) {
+          const row4 r = ld(y[g] + oi);
+          y0[g] = sub1(y0[g], l0, r);
+          y1[g] = sub1(y1[g], l1, r);
+        }
       }
-      y1.lo -= t * y0.lo; y1.hi -= t * y0.hi;
-      st(y0p, y0); st(y0p - 4, y1);
+      for (int g = 0; g < G; g++) { y1[g] = sub1(y1[g], t, y0[g]); st(y[g] + o, y0[g]); st(y[g] + o - 4, y1[g]); }
     }
   }
 }
+
+static void forward4(const cc_ldl *s, double *y) { forward_g(s, &y, 1); }
+static void backward4(const cc_ldl *s, double *y) { backward_g(s, &y, 1); }
 
 void cc_ldl_solve4(const cc_ldl *s, double *y, size_t w)
 {
