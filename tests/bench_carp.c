@@ -7,7 +7,13 @@
  * Timed: the whole path (cc_carp: reset, burn-in, every level, the bookkeeping), from the factored
  * ADMM; the weights (both sides compute their own) and the factorization (numpy: the inverse) are
  * setup, reported apart, and so is the sparse solve of one step alone (against numpy's product with
- * its inverse, which dominates numpy's step).  Goal: the path >= 10x faster than numpy's.  Besides OUT.tsv the program
+ * its inverse, which dominates numpy's step).  Goal: the path >= 10x faster than numpy's.
+ * Also: the step's parts on the authors data mid-path (the CARP step alone, ms; the solve alone
+ * through cc_admm_solve, i.e. cholmod_solve2's arithmetic on groups of 4 columns; the rest of the
+ * step -- right-hand side, U, T, norms, threshold -- as the difference); the path with 2 threads
+ * (AR_THREADS-style opt-in, bit-identical results) against the path with 1; and the path against
+ * the R package clustRviz's CARP() on the same data, 93 s: an external reference point measured
+ * once with the package (not by this artifact), written here as a constant.  Besides OUT.tsv the program
  * writes OUTDIR/carp-c-T.tsv (T = t), the run's edges, fusion steps and final U, which the numpy
  * reference reads to check that the two paths agree.
  * Usage: bench_carp OUT.tsv [path] [quick]   (quick: t = 1.1) */
@@ -33,6 +39,13 @@ static void run_path(void *p)
   ctx *c = p;
   c->rc = cc_carp(c->a, &c->cfg, c->h);
   if (c->rc) abort();
+}
+
+/* One CARP step at a mid-path level (V and Z not written, as inside cc_carp). */
+static void run_step(void *p)
+{
+  ctx *c = p;
+  if (cc_admm_step(c->a, 0.05)) abort();
 }
 
 /* The solve of one step alone: (I + D^T D) Y = X, the p = 69 columns at once. */
@@ -98,7 +111,39 @@ int main(int argc, char **argv)
   snprintf(name, sizeof name, "carp.steps_per_s.%s", tag);
   snprintf(ref, sizeof ref, "numpy.carp.steps_per_s.%s", tag);
   bench_row(f, name, (double) c.h->steps / sec, "steps/s", ref, "-", "hi");
-  bench_row(f, "carp.solve.authors", bench_median(run_solve, &c, 7), "s", "numpy.carp.product.authors", "-", "lo");
+  const double ms_step = 1e3 * sec / (double) c.h->steps;
+  snprintf(name, sizeof name, "carp.ms_per_step.%s", tag);
+  bench_row(f, name, ms_step, "ms", "-", "-", "lo");
+  /* the clustRviz reference (external constant, see above) */
+  if (!quick) {
+    bench_row(f, "rpkg.carp.path.authors.t1.01", 93, "s", "-", "-", "lo");
+    bench_row(f, "carp.path_vs_rpkg.authors.t1.01", sec, "s", "rpkg.carp.path.authors.t1.01", "-", "lo");
+  }
+  /* the path with 2 threads: the same bytes (checked), the speedup over 1 thread */
+  {
+    cc_path *h2 = cc_path_alloc(d->n, d->p, g->ne, 0);
+    if (!h2) return 1;
+    ctx c2 = { c.a, c.cfg, h2, 0 };
+    c.a->threads = 2;
+    const double sec2 = bench_median(run_path, &c2, 3);
+    c.a->threads = 1;
+    int same = h2->steps == c.h->steps && h2->nstore == c.h->nstore
+               && !memcmp(h2->fuse_at, c.h->fuse_at, g->ne * sizeof *h2->fuse_at)
+               && !memcmp(h2->gamma, c.h->gamma, h2->nstore * sizeof *h2->gamma);
+    if (!same) { fprintf(stderr, "bench_carp: 2 threads changed the path\n"); return 1; }
+    snprintf(name, sizeof name, "carp.path.%s.N2", tag);
+    snprintf(ref, sizeof ref, "carp.path.%s", tag);
+    bench_row(f, name, sec2, "s", ref, "-", "lo");
+    cc_path_free(h2);
+  }
+  /* the step's parts, mid-path (the state left by the path: every edge fused, the same work) */
+  c.a->keep_vz = 0;
+  const double st = bench_median(run_step, &c, 7), so = bench_median(run_solve, &c, 7);
+  c.a->keep_vz = 1;
+  bench_row(f, "carp.part.step.authors", 1e3 * st, "ms", "-", "-", "lo");
+  bench_row(f, "carp.part.solve.authors", 1e3 * so, "ms", "-", "-", "lo");
+  bench_row(f, "carp.part.rest.authors", 1e3 * (st - so), "ms", "-", "-", "lo");
+  bench_row(f, "carp.solve.authors", so, "s", "numpy.carp.product.authors", "-", "lo");
   bench_row(f, "carp.factor.authors", tf, "s", "numpy.carp.inverse.authors", "-", "lo");
   bench_row(f, "carp.weights.authors", tw, "s", "numpy.carp.weights.authors", "-", "lo");
   cc_path_free(c.h);

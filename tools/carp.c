@@ -175,6 +175,7 @@ int main(int argc, char **argv)
   r.a = cc_admm_alloc(r.d->x, n, pp, r.g, 1.0, CC_SOLVER_CHOLMOD);
   r.h = cc_path_alloc(n, pp, r.g->ne, 1);
   if (!r.a || !r.h) return done(&r, PROC_EXIT_NUMERIC);
+  r.a->threads = proc_threads();   /* AR_THREADS (default 1): the same bytes for every count */
   r.a->observed = r.d->observed;
   const cc_carp_config cfg = { t, 1e-6, 50, 10, 100000000 };
   rc = viz ? cc_carp_viz(r.a, &cfg, 1.1, 1.01, 15, r.h) : cc_carp(r.a, &cfg, r.h);

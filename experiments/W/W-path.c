@@ -28,6 +28,7 @@ int main(int argc, char **argv)
   cc_admm *a = g ? cc_admm_alloc(d->x, n, pp, g, 1.0, CC_SOLVER_CHOLMOD) : NULL;
   cc_path *h = g ? cc_path_alloc(n, pp, g->ne, 1) : NULL;
   if (!a || !h) return PROC_EXIT_NUMERIC;
+  a->threads = proc_threads();   /* AR_THREADS (default 1): the same bytes for every count */
   const cc_carp_config cfg = { t, 1e-6, 50, 10, 10000000 };
   int rc = cc_carp(a, &cfg, h);
   if (rc == GSL_ERUNAWAY) return proc_diverged(p.program, h->steps + 1, "ADMM, t = %g", t);

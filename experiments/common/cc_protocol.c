@@ -80,6 +80,7 @@ static cc_speed_result work(const cc_speed_job *j)
   cc_admm *a = cc_admm_alloc(j->x, j->n, j->p, j->g, 1.0, j->solver);
   cc_path *h = a ? cc_path_alloc(j->n, j->p, j->g->ne, 0) : NULL;
   if (!h) return r;
+  a->threads = proc_threads();   /* AR_THREADS (default 1): the same bytes for every count */
   const cc_carp_config cfg = { j->t, 1e-6, 50, 10, 100000000 };
   double t0 = proc_seconds();
   int rc = 0;

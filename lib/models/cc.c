@@ -7,8 +7,10 @@
 #include <stdlib.h>
 #include <string.h>
 #include <gsl/gsl_errno.h>
+#include <omp.h>
 #include <suitesparse/cholmod.h>
 #include "core/uf.h"
+#include "models/cc_ldl.h"
 
 /* LAPACK (Fortran symbols from OpenBLAS). */
 extern void dpotrf_(const char *uplo, const int *n, double *a, const int *lda, int *info);
@@ -265,12 +267,19 @@ void cc_diff_cols_t(const cc_graph *g, size_t m, const double *v, double *out)
 
 /* ---- the factorization of I + rho D^T D -------------------------------------------------------- */
 
+/* The sparse solver factors with CHOLMOD (simplicial LDL') but solves with cc_ldl.h, whose
+ * results are CHOLMOD's bit for bit: the right-hand sides live in f->y as nb = ceil(p / 4) groups
+ * of 4 columns, each an n x 4 block in row form with the rows permuted (entry (i, c) at
+ * y[(c / 4) n 4 + iperm[i] 4 + c % 4]), the groups CHOLMOD itself would solve. */
 struct cc_factor {
   cc_solver kind;
-  size_t n, p;
+  size_t n, p, nb;
   cholmod_common cm;
   cholmod_factor *L;
-  cholmod_dense *X, *Y, *E;   /* cholmod_solve2's reusable workspace */
+  cc_ldl *ldl;
+  double *y;                  /* nb blocks of n x 4 */
+  double *xp;                 /* X in the same layout (read as one stream by each step) */
+  int *eki, *ekj;             /* edge l joins permuted rows eki[l], ekj[l] */
   double *a;                  /* dense: the Cholesky factor, n x n */
 };
 
@@ -279,11 +288,10 @@ static void factor_free(cc_factor *f)
   if (!f) return;
   if (f->kind == CC_SOLVER_CHOLMOD) {
     cholmod_free_factor(&f->L, &f->cm);
-    cholmod_free_dense(&f->X, &f->cm);
-    cholmod_free_dense(&f->Y, &f->cm);
-    cholmod_free_dense(&f->E, &f->cm);
     cholmod_finish(&f->cm);
   }
+  cc_ldl_free(f->ldl);
+  free(f->y); free(f->xp); free(f->eki); free(f->ekj);
   free(f->a);
   free(f);
 }
@@ -330,6 +338,18 @@ static cc_factor *factor_alloc(const cc_graph *g, size_t p, double rho, cc_solve
   int ok = f->L && cholmod_factorize(A, f->L, &f->cm) && f->cm.status == CHOLMOD_OK;
   cholmod_free_sparse(&A, &f->cm);
   if (!ok) { fprintf(stderr, "cholmod factorization failed\n"); factor_free(f); return NULL; }
+  const cholmod_factor *L = f->L;
+  if (L->is_super || L->is_ll || L->itype != CHOLMOD_INT) {   /* what cc_ldl.h reads */
+    fprintf(stderr, "cholmod: expected a simplicial LDL' factor\n");
+    factor_free(f);
+    return NULL;
+  }
+  f->ldl = cc_ldl_make(n, L->p, L->nz, L->i, L->x, L->Perm);   /* NULL Perm: identity */
+  f->nb = (p + 3) / 4;
+  f->y = malloc((f->nb * n * 4 + 1) * sizeof *f->y);
+  f->eki = malloc((ne + 1) * sizeof *f->eki); f->ekj = malloc((ne + 1) * sizeof *f->ekj);
+  if (!f->ldl || !f->y || !f->eki || !f->ekj) { factor_free(f); return NULL; }
+  for (size_t e = 0; e < ne; e++) { f->eki[e] = f->ldl->iperm[g->ei[e]]; f->ekj[e] = f->ldl->iperm[g->ej[e]]; }
   return f;
 }
 
@@ -341,12 +361,17 @@ int cc_admm_solve(cc_admm *a, double *b)
     dpotrs_("L", &nn, &np, f->a, &nn, b, &nn, &info);
     return info ? GSL_EFAILED : 0;
   }
-  cholmod_dense B = { 0 };
-  B.nrow = f->n; B.ncol = a->p; B.nzmax = f->n * a->p; B.d = f->n; B.x = b;
-  B.xtype = CHOLMOD_REAL; B.dtype = CHOLMOD_DOUBLE;
-  if (!cholmod_solve2(CHOLMOD_A, f->L, &B, NULL, &f->X, NULL, &f->Y, &f->E, &f->cm))
-    return GSL_EFAILED;
-  memcpy(b, f->X->x, f->n * a->p * sizeof *b);
+  const size_t n = f->n, p = a->p;
+  const int *perm = f->ldl->perm;
+  for (size_t bb = 0; bb < f->nb; bb++) {
+    double *yb = f->y + bb * n * 4;
+    const size_t c0 = 4 * bb, w = p - c0 < 4 ? p - c0 : 4;
+    for (size_t c = 0; c < w; c++)
+      for (size_t k = 0; k < n; k++) yb[k * 4 + c] = b[(c0 + c) * n + (size_t) perm[k]];
+    cc_ldl_solve4(f->ldl, yb, w);
+    for (size_t c = 0; c < w; c++)
+      for (size_t k = 0; k < n; k++) b[(c0 + c) * n + (size_t) perm[k]] = yb[k * 4 + c];
+  }
   return 0;
 }
 
@@ -364,8 +389,18 @@ cc_admm *cc_admm_alloc(const double *x, size_t n, size_t p, const cc_graph *g, d
   a->v = malloc(ne * p * sizeof(double)); a->z = malloc(ne * p * sizeof(double));
   a->t = malloc(ne * p * sizeof(double)); a->vnorm = malloc(ne * sizeof(double));
   a->scale = malloc((ne ? ne : 1) * sizeof(double));
+  a->threads = 1;
+  a->keep_vz = 1;
   a->f = factor_alloc(g, p, rho, solver);
-  if (!a->u || !a->rhs || !a->v || !a->z || !a->t || !a->vnorm || !a->scale || !a->f) { cc_admm_free(a); return NULL; }
+  if (a->f && solver == CC_SOLVER_CHOLMOD) {   /* X, permuted, in groups of 4 columns (0 past p) */
+    cc_factor *f = a->f;
+    f->xp = calloc(f->nb * n * 4 + 1, sizeof *f->xp);
+    if (f->xp)
+      for (size_t c = 0; c < p; c++)
+        for (size_t k = 0; k < n; k++) f->xp[((c / 4) * n + k) * 4 + c % 4] = x[c * n + (size_t) f->ldl->perm[k]];
+  }
+  if (!a->u || !a->rhs || !a->v || !a->z || !a->t || !a->vnorm || !a->scale || !a->f ||
+      (solver == CC_SOLVER_CHOLMOD && !a->f->xp)) { cc_admm_free(a); return NULL; }
   cc_admm_reset(a);
   return a;
 }
@@ -383,7 +418,22 @@ void cc_admm_reset(cc_admm *a)
   memcpy(a->u, a->x, a->n * a->p * sizeof(double));
   cc_diff(a->g, a->p, a->x, a->v);
   memcpy(a->z, a->v, a->ne * a->p * sizeof(double));
-  for (size_t l = 0; l < a->ne; l++) a->vnorm[l] = INFINITY;   /* nothing fused yet */
+  /* the same V and Z as T and scales (V = s T, Z = T - V): T = 2 D X, s = 1/2, exact */
+  for (size_t q = 0; q < a->ne * a->p; q++) a->t[q] = 2 * a->v[q];
+  for (size_t l = 0; l < a->ne; l++) { a->vnorm[l] = INFINITY; a->scale[l] = 0.5; }   /* nothing fused yet */
+}
+
+void cc_admm_vz(cc_admm *a)
+{
+  const size_t ne = a->ne;
+  for (size_t c = 0; c < a->p; c++) {
+    const double *tc = a->t + c * ne;
+    double *vc = a->v + c * ne, *zc = a->z + c * ne;
+    for (size_t l = 0; l < ne; l++) {
+      vc[l] = a->scale[l] * tc[l];
+      zc[l] = tc[l] - vc[l];
+    }
+  }
 }
 
 /* Missing data: the majorizer's data matrix, P_obs(X) + P_miss(U), in rhs (which holds X). */
@@ -393,7 +443,8 @@ static void fill_missing(cc_admm *a)
     if (!a->observed[q]) a->rhs[q] = a->u[q];
 }
 
-int cc_admm_step(cc_admm *a, double gamma)
+/* The step with the dense solver (column-major right-hand sides through dpotrs), as first written. */
+static int step_dense(cc_admm *a, double gamma)
 {
   const size_t n = a->n, p = a->p, ne = a->ne;
   const cc_graph *g = a->g;
@@ -474,22 +525,226 @@ int cc_admm_step(cc_admm *a, double gamma)
   return 0;
 }
 
-size_t cc_admm_state_size(const cc_admm *a) { return (a->n + 2 * a->ne) * a->p + a->ne; }
+/* ---- the sparse step: groups of 4 columns, then edges ------------------------------------------ */
 
+/* Two doubles as one SSE2 register (GCC's vector extension): elementwise IEEE operations, so each
+ * lane computes exactly what the scalar expression computes. */
+typedef double v2 __attribute__((vector_size(16)));
+
+/* Group bb (columns c0 .. c0 + w - 1): its right-hand side X + rho D^T (V - Z) built in place
+ * (each entry receives X, then its edge terms in edge order, as in step_dense; V and Z formed from
+ * T and the scales exactly as cc_admm_vz forms them). */
+static void group_rhs(cc_admm *a, size_t bb)
+{
+  cc_factor *f = a->f;
+  const size_t n = a->n, p = a->p, ne = a->ne, c0 = 4 * bb, w = p - c0 < 4 ? p - c0 : 4;
+  const int *perm = f->ldl->perm, *eki = f->eki, *ekj = f->ekj;
+  const double rho = a->rho, *sc = a->scale;
+  double *restrict yb = f->y + bb * n * 4;
+  memcpy(yb, f->xp + bb * n * 4, n * 4 * sizeof *yb);
+  if (a->observed)   /* the majorizer's data: missing cells filled with the current U */
+    for (size_t c = 0; c < w; c++) {
+      const unsigned char *oc = a->observed + (c0 + c) * n;
+      const double *uc = a->u + (c0 + c) * n;
+      for (size_t k = 0; k < n; k++)
+        if (!oc[perm[k]]) yb[k * 4 + c] = uc[perm[k]];
+    }
+  double *t0 = a->t + c0 * ne;
+  if (w == 4) {
+    /* Edges come in runs with the same first end i (lexicographic order): row i takes only the
+     * run's "+ d" terms meanwhile (a second end j > i is never i), so it stays in registers and
+     * receives the same terms in the same order. */
+    for (size_t l = 0; l < ne;) {
+      const int ki = eki[l];
+      double *ri = yb + 4 * (size_t) ki;
+      v2 r01, r23;   /* columns (0, 1) and (2, 3) of row i: SSE2 pairs, elementwise IEEE */
+      memcpy(&r01, ri, sizeof r01); memcpy(&r23, ri + 2, sizeof r23);
+      for (; l < ne && eki[l] == ki; l++) {
+        double *rj = yb + 4 * (size_t) ekj[l];
+        const double *tl = t0 + l;
+        const v2 s = { sc[l], sc[l] }, u01 = { tl[0], tl[ne] }, u23 = { tl[2 * ne], tl[3 * ne] };
+        const v2 v01 = s * u01, v23 = s * u23;
+        const v2 d01 = rho * (v01 - (u01 - v01)), d23 = rho * (v23 - (u23 - v23));
+        r01 += d01; r23 += d23;
+        v2 j01, j23;
+        memcpy(&j01, rj, sizeof j01); memcpy(&j23, rj + 2, sizeof j23);
+        j01 -= d01; j23 -= d23;
+        memcpy(rj, &j01, sizeof j01); memcpy(rj + 2, &j23, sizeof j23);
+      }
+      memcpy(ri, &r01, sizeof r01); memcpy(ri + 2, &r23, sizeof r23);
+    }
+  } else
+    for (size_t l = 0; l < ne; l++) {
+      double *ri = yb + 4 * (size_t) eki[l], *rj = yb + 4 * (size_t) ekj[l];
+      const double s = sc[l];
+      for (size_t c = 0; c < w; c++) {
+        const double t = t0[c * ne + l], v = s * t, z = t - v, d = rho * (v - z);
+        ri[c] += d; rj[c] -= d;
+      }
+    }
+}
+
+/* Group bb once solved: U for its columns, and T <- D U + Z.  When q is not NULL, q[l] += T_lc^2
+ * for its columns in column order (the norms of a one-thread step, whose groups run in order).
+ * Returns 1 when an entry of U is not finite. */
+static int group_finish(cc_admm *a, size_t bb, double *q)
+{
+  cc_factor *f = a->f;
+  const size_t n = a->n, p = a->p, ne = a->ne, c0 = 4 * bb, w = p - c0 < 4 ? p - c0 : 4;
+  const int *iperm = f->ldl->iperm, *eki = f->eki, *ekj = f->ekj;
+  const double *sc = a->scale;
+  const double *yb = f->y + bb * n * 4;
+  double *t0 = a->t + c0 * ne;
+  int bad = 0;
+  for (size_t c = 0; c < w; c++) {
+    double *uc = a->u + (c0 + c) * n;
+    for (size_t i = 0; i < n; i++) {
+      const double y = yb[4 * (size_t) iperm[i] + c];
+      bad |= !isfinite(y);
+      uc[i] = y;
+    }
+  }
+  /* T <- D U + Z, Z = T - scale T; the norms' squares in column order */
+  if (w == 4) {
+    for (size_t l = 0; l < ne; l++) {
+      const double *yi = yb + 4 * (size_t) eki[l], *yj = yb + 4 * (size_t) ekj[l];
+      double *tl = t0 + l;
+      v2 i01, i23, j01, j23;
+      memcpy(&i01, yi, sizeof i01); memcpy(&i23, yi + 2, sizeof i23);
+      memcpy(&j01, yj, sizeof j01); memcpy(&j23, yj + 2, sizeof j23);
+      const v2 s = { sc[l], sc[l] }, t01 = { tl[0], tl[ne] }, t23 = { tl[2 * ne], tl[3 * ne] };
+      const v2 n01 = i01 - j01 + (t01 - s * t01), n23 = i23 - j23 + (t23 - s * t23);
+      tl[0] = n01[0]; tl[ne] = n01[1]; tl[2 * ne] = n23[0]; tl[3 * ne] = n23[1];
+      if (q) {
+        const v2 s01 = n01 * n01, s23 = n23 * n23;
+        double acc = q[l];
+        acc += s01[0]; acc += s01[1]; acc += s23[0]; acc += s23[1];
+        q[l] = acc;
+      }
+    }
+    return bad;
+  }
+  for (size_t l = 0; l < ne; l++) {
+    const double *yi = yb + 4 * (size_t) eki[l], *yj = yb + 4 * (size_t) ekj[l];
+    const double s = sc[l];
+    double *tl = t0 + l, acc = q ? q[l] : 0;
+    for (size_t c = 0; c < w; c++) {
+      const double t = tl[c * ne], tn = yi[c] - yj[c] + (t - s * t);
+      tl[c * ne] = tn;
+      acc += tn * tn;
+    }
+    if (q) q[l] = acc;
+  }
+  return bad;
+}
+
+/* Groups [b0, b1) in order, each while it is in cache. */
+static int groups_solve(cc_admm *a, size_t b0, size_t b1, double *q)
+{
+  cc_factor *f = a->f;
+  const size_t n = a->n, p = a->p;
+  int bad = 0;
+  for (size_t bb = b0; bb < b1; bb++) {
+    group_rhs(a, bb);
+    cc_ldl_solve4(f->ldl, f->y + bb * n * 4, p - 4 * bb < 4 ? p - 4 * bb : 4);
+    bad |= group_finish(a, bb, q);
+  }
+  return bad;
+}
+
+/* Edges [l0, l1): ||T_l|| (the sum over columns in column order, as in step_dense; taken from
+ * vnorm when the groups summed it already), the group soft-threshold, and V and Z when kept; in
+ * blocks of EB edges so that a block of T is read once from memory. */
+#define EB 32
+static void edges_threshold(cc_admm *a, double gamma, size_t l0, size_t l1, int summed)
+{
+  const size_t p = a->p, ne = a->ne;
+  const double rho = a->rho, *w = a->g->w;
+  for (size_t b0 = l0; b0 < l1; b0 += EB) {
+    const size_t m = l1 - b0 < EB ? l1 - b0 : EB;
+    double q[EB];
+    if (summed)
+      for (size_t e = 0; e < m; e++) q[e] = a->vnorm[b0 + e];
+    else {
+      for (size_t e = 0; e < m; e++) q[e] = 0;
+      for (size_t c = 0; c < p; c++) {
+        const double *tc = a->t + c * ne + b0;
+        for (size_t e = 0; e < m; e++) q[e] += tc[e] * tc[e];
+      }
+    }
+    for (size_t e = 0; e < m; e++) {   /* the scale is exactly 0 once gamma w_l >= rho ||T_l|| */
+      const double nrm = sqrt(q[e]);
+      const double s = nrm > 0 ? fmax(0.0, 1.0 - gamma * w[b0 + e] / (rho * nrm)) : 0.0;
+      a->vnorm[b0 + e] = s * nrm;
+      a->scale[b0 + e] = s;
+    }
+    if (!a->keep_vz) continue;
+    const double *sc = a->scale + b0;
+    for (size_t c = 0; c < p; c++) {
+      const double *tc = a->t + c * ne + b0;
+      double *vc = a->v + c * ne + b0, *zc = a->z + c * ne + b0;
+      for (size_t e = 0; e < m; e++) {
+        vc[e] = sc[e] * tc[e];
+        zc[e] = tc[e] - vc[e];
+      }
+    }
+  }
+}
+
+/* Thread k of nt: its share [lo, hi) of m items, contiguous, in thread order (a fixed partition;
+ * nothing computed depends on it). */
+static void share(size_t m, int k, int nt, size_t *lo, size_t *hi)
+{
+  *lo = m * (size_t) k / (size_t) nt;
+  *hi = m * (size_t) (k + 1) / (size_t) nt;
+}
+
+int cc_admm_step(cc_admm *a, double gamma)
+{
+  if (a->f->kind == CC_SOLVER_DENSE) return step_dense(a, gamma);
+  const size_t nb = a->f->nb, ne = a->ne;
+  int bad = 0;
+  if (a->threads <= 1) {   /* the groups in order: they sum the norms on the way */
+    for (size_t l = 0; l < ne; l++) a->vnorm[l] = 0;
+    bad = groups_solve(a, 0, nb, a->vnorm);
+    if (bad) return GSL_ERUNAWAY;
+    edges_threshold(a, gamma, 0, ne, 1);
+    return 0;
+  }
+  /* Groups of columns, then (after the barrier) blocks of edges, split among the threads; every
+   * entry is computed by the same operations whatever the split, so the bits do not depend on the
+   * thread count. */
+  #pragma omp parallel num_threads(a->threads) reduction(|:bad)
+  {
+    const int k = omp_get_thread_num(), nt = omp_get_num_threads();
+    size_t lo, hi;
+    share(nb, k, nt, &lo, &hi);
+    bad |= groups_solve(a, lo, hi, NULL);
+    #pragma omp barrier
+    share((ne + EB - 1) / EB, k, nt, &lo, &hi);
+    if (lo < hi) edges_threshold(a, gamma, lo * EB, hi * EB < ne ? hi * EB : ne, 0);
+  }
+  return bad ? GSL_ERUNAWAY : 0;
+}
+
+size_t cc_admm_state_size(const cc_admm *a) { return (a->n + a->ne) * a->p + 2 * a->ne; }
+
+/* The state is U, T, the scales and the norms: V and Z follow from T and the scales. */
 void cc_admm_save(const cc_admm *a, double *buf)
 {
   const size_t np = a->n * a->p, ep = a->ne * a->p;
   memcpy(buf, a->u, np * sizeof *buf);
-  memcpy(buf + np, a->v, ep * sizeof *buf);
-  memcpy(buf + np + ep, a->z, ep * sizeof *buf);
-  memcpy(buf + np + 2 * ep, a->vnorm, a->ne * sizeof *buf);
+  memcpy(buf + np, a->t, ep * sizeof *buf);
+  memcpy(buf + np + ep, a->scale, a->ne * sizeof *buf);
+  memcpy(buf + np + ep + a->ne, a->vnorm, a->ne * sizeof *buf);
 }
 
 void cc_admm_restore(cc_admm *a, const double *buf)
 {
   const size_t np = a->n * a->p, ep = a->ne * a->p;
   memcpy(a->u, buf, np * sizeof *buf);
-  memcpy(a->v, buf + np, ep * sizeof *buf);
-  memcpy(a->z, buf + np + ep, ep * sizeof *buf);
-  memcpy(a->vnorm, buf + np + 2 * ep, a->ne * sizeof *buf);
+  memcpy(a->t, buf + np, ep * sizeof *buf);
+  memcpy(a->scale, buf + np + ep, a->ne * sizeof *buf);
+  memcpy(a->vnorm, buf + np + ep + a->ne, a->ne * sizeof *buf);
+  if (a->keep_vz || a->f->kind == CC_SOLVER_DENSE) cc_admm_vz(a);
 }

@@ -96,14 +96,21 @@ typedef struct {
   size_t n, p, ne;
   const cc_graph *g;
   double rho;
-  const double *x;    /* n x p data (the caller's array, not copied) */
+  const double *x;    /* n x p data (the caller's array, kept alive and unchanged after
+                       * cc_admm_alloc, which also stores a permuted copy for the sparse step) */
   const unsigned char *observed;   /* NULL (complete data, the default), or n x p with 0 at each
                                     * missing cell of x: set by the caller after cc_admm_alloc */
   double *u;          /* n x p */
   double *v, *z;      /* ne x p: split variable V ~ D U and scaled dual Z */
   double *vnorm;      /* ne: ||V_l||_2 after the last step (0 exactly when fused) */
-  double *rhs, *t;    /* scratch n x p and ne x p */
-  double *scale;      /* scratch ne: soft-threshold factors */
+  double *rhs;        /* scratch n x p (the dense solver's right-hand sides) */
+  double *t;          /* ne x p: T = D U + Z of the last step (V = scale T, Z = T - V) */
+  double *scale;      /* ne: the last soft-threshold factors */
+  int keep_vz;        /* 1 (after cc_admm_alloc): v and z are written at every step; 0: the sparse
+                       * step keeps only T and the scales (what it reads: less memory traffic),
+                       * and v, z are stale until cc_admm_vz -- CARP runs this way */
+  int threads;        /* threads for the step (1 after cc_admm_alloc; the caller may set it, e.g.
+                       * from proc_threads()): results are bit-identical for every count */
   cc_factor *f;
 } cc_admm;
 
@@ -112,7 +119,7 @@ cc_admm *cc_admm_alloc(const double *x, size_t n, size_t p, const cc_graph *g, d
                        cc_solver solver);
 void cc_admm_free(cc_admm *a);
 
-/* U = X, V = Z = D X. */
+/* U = X, V = Z = D X (T = 2 D X, scales 1/2). */
 void cc_admm_reset(cc_admm *a);
 
 /* One ADMM step at level gamma:
@@ -122,13 +129,23 @@ void cc_admm_reset(cc_admm *a);
  * only.  As in the R package, each step minimizes its majorizer at the current U, i.e. X in the U
  * update is replaced by  P_obs(X) + P_miss(U)  (missing cells filled with the current U); a fixed
  * point satisfies the optimality conditions of the masked problem.  Without a mask nothing changes.
- * Returns 0, or GSL_ERUNAWAY when an entry of U is not finite. */
+ * With the sparse solver the step works on groups of 4 columns (right-hand side, solve, U and T
+ * of the group while it is in cache), then on blocks of edges (norms, threshold, V and Z); with
+ * a->threads > 1 the groups, then the edge blocks, are split among OpenMP threads.  Each entry is
+ * computed by the same floating-point operations in the same order as in the one-thread step (and
+ * the solve is CHOLMOD's own arithmetic, see cc_ldl.h), so the results do not depend on the count.
+ * Returns 0, or GSL_ERUNAWAY when an entry of U is not finite (the state is then unspecified). */
 int cc_admm_step(cc_admm *a, double gamma);
 
-/* Solve (I + rho D^T D) Y = B in place (B: n x p), through the stored factorization. */
+/* Solve (I + rho D^T D) Y = B in place (B: n x p), through the stored factorization (the sparse
+ * solver gives cholmod_solve2's bits). */
 int cc_admm_solve(cc_admm *a, double *b);
 
-/* Copy the state (U, V, Z) to / from a caller buffer of cc_admm_state_size doubles. */
+/* V = scale T and Z = T - V from the stored T and scales (what a step with keep_vz writes). */
+void cc_admm_vz(cc_admm *a);
+
+/* Copy the state (U, T, the scales, the norms: V and Z follow) to / from a caller buffer of
+ * cc_admm_state_size doubles; restore forms V and Z when keep_vz (or with the dense solver). */
 size_t cc_admm_state_size(const cc_admm *a);
 void cc_admm_save(const cc_admm *a, double *buf);
 void cc_admm_restore(cc_admm *a, const double *buf);

@@ -109,6 +109,8 @@ static int burn_in(cc_admm *a, const cc_carp_config *cfg, cc_path *h)
 int cc_carp(cc_admm *a, const cc_carp_config *cfg, cc_path *h)
 {
   if (!(cfg->t > 1) || !(cfg->eps > 0)) GSL_ERROR("CARP needs t > 1 and eps > 0", GSL_EINVAL);
+  const int keep = a->keep_vz;
+  a->keep_vz = 0;   /* CARP reads U and the norms only: V and Z are formed once, at the end */
   int rc = burn_in(a, cfg, h);
   double gamma = cfg->eps;
   for (size_t j = 1; !rc; j++) {
@@ -120,6 +122,8 @@ int cc_carp(cc_admm *a, const cc_carp_config *cfg, cc_path *h)
     rc = cc_path_observe(h, a->u, a->vnorm, gamma, done || (cfg->every && j % cfg->every == 0), NULL);
     if (done) { h->gamma_end = gamma; break; }
   }
+  a->keep_vz = keep;
+  cc_admm_vz(a);
   return rc;
 }
 
@@ -129,6 +133,8 @@ int cc_carp_viz(cc_admm *a, const cc_carp_config *cfg, double t0, double t1, siz
   if (!(t0 > 1) || !(t1 > 1) || !(cfg->eps > 0)) GSL_ERROR("CARP-VIZ needs t > 1", GSL_EINVAL);
   double *saved = malloc(cc_admm_state_size(a) * sizeof *saved);
   if (!saved) return GSL_ENOMEM;
+  const int keep = a->keep_vz;
+  a->keep_vz = 0;
   int rc = burn_in(a, cfg, h);
   double gamma = cfg->eps, t = t0;
   while (!rc) {
@@ -160,6 +166,8 @@ int cc_carp_viz(cc_admm *a, const cc_carp_config *cfg, double t0, double t1, siz
     if (done) { h->gamma_end = gamma; break; }
   }
   free(saved);
+  a->keep_vz = keep;
+  cc_admm_vz(a);
   return rc;
 }
 
