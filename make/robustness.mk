@@ -29,7 +29,7 @@ robustness: deps ## every claim under master seeds 1..5 (opt-in; several full bu
 	  $(MAKE) --no-print-directory -k -j$(JOBS) B=$$b OBJ=$(OBJ) BIN=$(BIN) SEED=$$s MODE=full claim-files \
 	    > $(ROBUST_B)/seed-$$s.log 2>&1 || echo "robustness: seed $$s: some claims could not be evaluated (see the log)"; \
 	  for id in $(CLAIMS); do f=$$b/full/claims/$$id.claim; \
-	    if [ -s $$f ] && $(MAKE) --no-print-directory -q B=$$b OBJ=$(OBJ) BIN=$(BIN) SEED=$$s $$f 2>/dev/null; \
+	    if [ -s $$f ] && $(MAKE) --no-print-directory -q -o deps B=$$b OBJ=$(OBJ) BIN=$(BIN) SEED=$$s $$f 2>/dev/null; \
 	    then printf '%s\t' $$s; cat $$f; else printf '%s\tERROR\t%s\t\t\n' $$s $$id; fi; \
 	  done > $(ROBUST_B)/seed-$$s.tsv; \
 	  echo "robustness: seed $$s: $$(grep -c $$'\tPASS\t' $(ROBUST_B)/seed-$$s.tsv) PASS," \

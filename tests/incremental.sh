@@ -27,10 +27,14 @@ touched() {   # the targets make would rebuild (the build log build-environment.
 touched > "$tmp/first"
 check '[ -s "$tmp/first" ]' "the first make -t touched nothing"
 check '[ -z "$(touched)" ]' "a second make -t still touches: $(touched | head -n 3 | tr '\n' ' ')"
+# make claims and make robustness ask make -q -o deps whether a verdict is up to date: the phony
+# package step must not make everything look stale (it did: every verdict was thrown away).
+check "make --no-print-directory -q -o deps MODE=quick build/quick/paper.pdf" "make -q -o deps calls an up-to-date build stale"
 pdf=build/quick/paper.pdf
 git -c user.name=t -c user.email=t@t commit -q --allow-empty -m empty
 out=$(touched); check '[ "$out" = "$pdf" ]' "a commit touched: $(echo $out)"
 echo '% an edit' >> paper/sections/S.tex
+check '! make --no-print-directory -q -o deps MODE=quick $pdf' "make -q -o deps missed a paper-text edit"
 out=$(touched); check '[ "$out" = "$pdf" ]' "a paper-text edit touched: $(echo $out)"
 echo '# an edit' >> figures/style.gp
 out=$(touched)
