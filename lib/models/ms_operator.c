@@ -243,7 +243,8 @@ double ms_fused_residual_adjoint(const ms_operator *A, const double *zp, const g
                                  double *sp)
 {
   const size_t P = A->P, m = A->m, B = A->block, CB = B * MS_CHUNK_BLOCKS, nc = (m + CB - 1) / CB;
-  const int T = A->threads;
+  /* no more threads than chunks (a single chunk runs without a parallel region) */
+  const int T = (size_t) A->threads < nc ? A->threads : (int) nc;
   const double *yv = y->data;
   double *res = A->res;
   memset(sp, 0, P * sizeof(double));

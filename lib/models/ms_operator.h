@@ -9,7 +9,9 @@
  * product.  The hot loop is memory-bound, so the residual r_i = <A_i,Z>/sqrt(m) - y_i and the
  * accumulation S += r_i A_i are fused into one pass over the operator (a block of rows at a time,
  * two dgemv on a block that is still in cache): about four times fewer bytes than two dense
- * m x n^2 products.
+ * m x n^2 products.  The pass runs on ms_operator_set_threads threads (OpenMP, default 1): fixed
+ * chunks of MS_CHUNK_BLOCKS blocks, one partial sum per chunk, the partial sums added in chunk
+ * order, so the result is bit-identical for every thread count.
  *
  * Per-row streams and the matrix-free operator.  Drawing the operator takes one 32-bit key from
  * the caller's generator; row i (from 0) is then drawn alone from an mt19937 seeded with
@@ -62,7 +64,9 @@ size_t ms_packed_size(size_t n);
 #define MS_BLOCK_MIN_ROWS 8u
 /* Blocks per chunk of the fused pass: the unit of its fixed partition (threads) and of its
  * fixed-order reduction (see ms_fused_residual_adjoint). */
+#ifndef MS_CHUNK_BLOCKS
 #define MS_CHUNK_BLOCKS 8u
+#endif
 size_t ms_block_rows(size_t n, size_t m);
 
 /* Bytes an operator may occupy under MS_AUTO: AR_MEM_BUDGET_MB (a positive integer) MiB if set,
