@@ -114,7 +114,7 @@ int ms_operator_set_threads(ms_operator *A, int threads)
   if (threads < 1) GSL_ERROR("ms_operator_set_threads: need threads >= 1", GSL_EINVAL);
   free_scratch(A);
   const size_t T = (size_t) threads;
-  A->part = malloc(T * A->P * sizeof(double));
+  A->part = malloc(T * MS_ROUND_CHUNKS * A->P * sizeof(double));
   int ok = A->part != NULL;
   if (ok && !A->a) {
     A->blk = malloc(T * A->block * A->P * sizeof(double));
@@ -235,8 +235,9 @@ static void block_pass(const double *rows, size_t nb, size_t P, const double *zp
 /* The fused pass, chunk by chunk (a chunk = MS_CHUNK_BLOCKS blocks of ms_block_rows rows, fixed
  * by n and m): chunk c gives its residuals and its partial sum p_c (block_pass, block after block);
  * sp = (((0 + p_0) + p_1) + ...) in chunk order.  With T threads, the chunks c0 .. c0+T-1 are
- * computed at once (thread t does c0 + t into its own p), then added to sp in chunk order, the
- * columns of sp split among the threads.  Every sum has the same operands in the same order for
+ * computed at once, then added to sp in chunk order, the columns of sp split among the threads (a
+ * round of T * MS_ROUND_CHUNKS chunks between two barriers: thread t does R consecutive ones, each
+ * into its own p).  Every sum has the same operands in the same order for
  * every T: the same bits.  (The chunk is several blocks so that the extra pass over p and sp costs
  * a few per cent of the pass.) */
 double ms_fused_residual_adjoint(const ms_operator *A, const double *zp, const gsl_vector *y,
@@ -250,15 +251,15 @@ double ms_fused_residual_adjoint(const ms_operator *A, const double *zp, const g
   memset(sp, 0, P * sizeof(double));
 #pragma omp parallel num_threads(T) if (T > 1)
   {
-    const int t = T > 1 ? omp_get_thread_num() : 0;
-    double *p = A->part + (size_t) t * P;
-    for (size_t c0 = 0; c0 < nc; c0 += (size_t) T) {
-      const size_t c = c0 + (size_t) t, here = nc - c0 < (size_t) T ? nc - c0 : (size_t) T;
-      if (c < nc) {
-        const size_t end = (c + 1) * CB < m ? (c + 1) * CB : m;
+    const size_t t = T > 1 ? (size_t) omp_get_thread_num() : 0, R = MS_ROUND_CHUNKS;
+    for (size_t c0 = 0; c0 < nc; c0 += (size_t) T * R) {
+      const size_t here = nc - c0 < (size_t) T * R ? nc - c0 : (size_t) T * R;
+      for (size_t j = 0; j < R && t * R + j < here; j++) {
+        const size_t c = c0 + t * R + j, end = (c + 1) * CB < m ? (c + 1) * CB : m;
+        double *p = A->part + (t * R + j) * P;
         for (size_t i0 = c * CB; i0 < end; i0 += B) {
           const size_t nb = end - i0 < B ? end - i0 : B;
-          block_pass(op_rows_t(A, t, i0, nb), nb, P, zp, yv + i0, res + i0, p, i0 == c * CB);
+          block_pass(op_rows_t(A, (int) t, i0, nb), nb, P, zp, yv + i0, res + i0, p, i0 == c * CB);
         }
       }
 #pragma omp barrier

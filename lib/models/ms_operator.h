@@ -41,7 +41,7 @@ typedef struct {
   size_t block;        /* rows per block in every product (ms_block_rows) */
   double *res;         /* scratch: the m residuals of the fused pass */
   int threads;         /* threads of the fused pass (ms_operator_set_threads; 1 by default) */
-  double *part;        /* scratch: threads x P chunk partial sums */
+  double *part;        /* scratch: threads x MS_ROUND_CHUNKS x P chunk partial sums */
   double *blk;         /* matrix-free scratch: threads x block x P regenerated rows (NULL if stored) */
   gsl_rng **gen;       /* matrix-free generators, one per thread (NULL if stored) */
 } ms_operator;
@@ -64,6 +64,8 @@ size_t ms_packed_size(size_t n);
 #define MS_BLOCK_MIN_ROWS 8u
 /* Blocks per chunk of the fused pass: the unit of its fixed partition (threads) and of its
  * fixed-order reduction (see ms_fused_residual_adjoint). */
+/* Chunks per thread between two barriers of the threaded pass (any value gives the same bits). */
+#define MS_ROUND_CHUNKS 8u
 #ifndef MS_CHUNK_BLOCKS
 #define MS_CHUNK_BLOCKS 8u
 #endif
