@@ -399,6 +399,55 @@ static void test_learn_times(void)
   gsl_rng_free(rt); gsl_rng_free(ra); gsl_rng_free(ri);
 }
 
+/* Threads: the fused pass and five GD steps give the same bytes for 1, 2 and 3 threads, stored and
+ * matrix-free (several chunks and a partial last one, so that every thread count splits the
+ * chunks differently); and the same bytes as the products taken apart agree to rounding. */
+static void test_threads(void)
+{
+  const size_t n = 60, r = 2, k = 4, m = 2000, P = ms_packed_size(n);
+  const size_t chunk = ms_block_rows(n, m) * MS_CHUNK_BLOCKS;
+  CHECK(m / chunk >= 3 && m % chunk != 0, "the test spans %zu chunks and a partial one", m / chunk);
+  const ms_storage kinds[2] = { MS_STORED, MS_MATRIX_FREE };
+  gsl_matrix *U[2][3];
+  double *sp[2][3], ss[2][3], loss[2][3], test[2][3];
+  for (int s = 0; s < 2; s++)
+    for (int T = 1; T <= 3; T++) {
+      gsl_rng *rt = rng_stream(17, RNG_DATA, 1, 0), *ra = rng_stream(17, RNG_OPERATOR, 1, 0);
+      gsl_rng *ri = rng_stream(17, RNG_INIT, 1, 1);
+      ms_problem *pr = ms_problem_alloc_kind(n, r, m, 2.0, rt, ra, kinds[s]);
+      CHECK(pr && ms_operator_set_threads(pr->A, T) == 0 && pr->A->threads == T,
+            "kind %d: %d threads set", s, T);
+      double *zp = malloc(P * sizeof(double));
+      sp[s][T - 1] = malloc(P * sizeof(double));
+      ms_pack_weighted(pr->M, zp);
+      for (size_t q = 0; q < P; q++) zp[q] *= 0.5;   /* a residual that is not zero */
+      ss[s][T - 1] = ms_fused_residual_adjoint(pr->A, zp, pr->y, sp[s][T - 1]);
+      U[s][T - 1] = gsl_matrix_alloc(n, k);
+      ms_init_small(U[s][T - 1], 0.1, ri);
+      ms_work *w = ms_work_alloc(n, k);
+      for (int t = 0; t < 5; t++) ms_gd_step(pr, U[s][T - 1], 0.2, w, &loss[s][T - 1], &test[s][T - 1]);
+      ms_work_free(w);
+      free(zp);
+      ms_problem_free(pr);
+      gsl_rng_free(rt); gsl_rng_free(ra); gsl_rng_free(ri);
+    }
+  for (int s = 0; s < 2; s++)
+    for (int T = 2; T <= 3; T++) {
+      CHECK(same_bits(sp[s][0], sp[s][T - 1], P) && ss[s][0] == ss[s][T - 1],
+            "kind %d: fused pass with %d threads = 1 thread, bit for bit", s, T);
+      CHECK(same_bits(U[s][0]->data, U[s][T - 1]->data, n * k) && loss[s][0] == loss[s][T - 1] &&
+            test[s][0] == test[s][T - 1], "kind %d: five GD steps with %d threads = 1 thread", s, T);
+    }
+  CHECK(same_bits(sp[0][0], sp[1][0], P) && same_bits(U[0][0]->data, U[1][0]->data, n * k),
+        "stored = matrix-free with threads");
+  CHECK(ss[0][0] > 0, "the residual is not zero (%g)", ss[0][0]);
+  for (int s = 0; s < 2; s++)
+    for (int T = 0; T < 3; T++) {
+      free(sp[s][T]);
+      gsl_matrix_free(U[s][T]);
+    }
+}
+
 int main(void)
 {
   proc_init();
@@ -411,5 +460,6 @@ int main(void)
   test_landmarks();
   test_learn_times();
   test_matrix_free();
+  test_threads();
   return check_done("test_sensing");
 }

@@ -30,7 +30,7 @@ int main(int argc, char **argv)
   gsl_rng *rt = rng_table_stream(&streams, "truth", p.seed, NULL);
   gsl_rng *ra = rng_table_stream(&streams, "operator", p.seed, NULL);
   gsl_rng *ri = rng_table_stream(&streams, "init", p.seed, NULL);
-  ms_problem *pr = ms_problem_alloc((size_t) n, (size_t) r, (size_t) m, kappa, rt, ra);
+  ms_problem *pr = ms_threaded(ms_problem_alloc((size_t) n, (size_t) r, (size_t) m, kappa, rt, ra));
   gsl_matrix *U = gsl_matrix_alloc((size_t) n, (size_t) k);
   ms_trace *tr = ms_trace_alloc((size_t) T);
   if (!ri || !pr || !U || !tr) return PROC_EXIT_NUMERIC;

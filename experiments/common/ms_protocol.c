@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <gsl/gsl_errno.h>
 #include "core/rng.h"
+#include "io/proc.h"
 
 void ms_find_landmarks(const ms_trace *tr, double sigma_min, double pm_level, double hit_level,
                        ms_landmarks *lm)
@@ -48,6 +49,15 @@ ms_problem *ms_sweep_problem(unsigned long seed, size_t d, size_t n, size_t r, s
   ms_problem *pr = rt && ra ? ms_problem_alloc(n, r, m, kappa, rt, ra) : NULL;
   gsl_rng_free(rt);
   gsl_rng_free(ra);
+  return ms_threaded(pr);
+}
+
+ms_problem *ms_threaded(ms_problem *pr)
+{
+  if (pr && ms_operator_set_threads(pr->A, proc_threads())) {
+    ms_problem_free(pr);
+    return NULL;
+  }
   return pr;
 }
 

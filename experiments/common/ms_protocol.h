@@ -45,6 +45,9 @@ int ms_validate(const opt_parser *p, long n, long r, long k, long m);
 extern const rng_table ms_sweep_streams;
 
 /* The problem of data seed d (truth and operator from ms_sweep_streams); NULL if out of memory. */
+/* pr with the fused pass on proc_threads() threads (AR_THREADS; the results do not depend on it);
+ * NULL (pr freed) when pr is NULL or the threads' scratch does not fit. */
+ms_problem *ms_threaded(ms_problem *pr);
 ms_problem *ms_sweep_problem(unsigned long seed, size_t d, size_t n, size_t r, size_t m, double kappa);
 
 /* U = alpha x the init of data seed d, init seed i (ms_init_small on its stream); GSL_ENOMEM. */

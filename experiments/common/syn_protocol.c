@@ -59,7 +59,8 @@ syn_problems *syn_alloc(const syn_config *c, const rng_table *streams, unsigned 
   gsl_rng *jdata = stream(P, "data", SYN_J, 0);
   int ok = truth && op && jdata;
   if (ok) {
-    P->sensing = ms_problem_alloc(sn, (size_t) c->s_r, (size_t) c->s_m, c->s_kappa, truth, op);
+    P->sensing = ms_threaded(
+        ms_problem_alloc(sn, (size_t) c->s_r, (size_t) c->s_m, c->s_kappa, truth, op));
     P->sensing_work = ms_work_alloc(sn, sn);
     P->U = gsl_matrix_alloc(sn, sn);
     P->factorization = mf_target(&c->j_sigma, c->j_tail, jm, jn, jdata);

@@ -9,7 +9,9 @@
  * product.  The hot loop is memory-bound, so the residual r_i = <A_i,Z>/sqrt(m) - y_i and the
  * accumulation S += r_i A_i are fused into one pass over the operator (a block of rows at a time,
  * two dgemv on a block that is still in cache): about four times fewer bytes than two dense
- * m x n^2 products.
+ * m x n^2 products.  The pass runs on ms_operator_set_threads threads (OpenMP, default 1): fixed
+ * chunks of MS_CHUNK_BLOCKS blocks, one partial sum per chunk, the partial sums added in chunk
+ * order, so the result is bit-identical for every thread count.
  *
  * Per-row streams and the matrix-free operator.  Drawing the operator takes one 32-bit key from
  * the caller's generator; row i (from 0) is then drawn alone from an mt19937 seeded with
@@ -37,9 +39,11 @@ typedef struct {
   double *a;           /* m x P, row i = packed upper triangle of A_i / sqrt(m); NULL if matrix-free */
   unsigned long key;   /* row i is drawn from rng_derive(key, RNG_OPERATOR, i + 1, 0) */
   size_t block;        /* rows per block in every product (ms_block_rows) */
-  double *res;         /* scratch: block residuals */
-  double *blk;         /* matrix-free scratch: block x P regenerated rows (NULL if stored) */
-  gsl_rng *gen;        /* matrix-free generator (NULL if stored) */
+  double *res;         /* scratch: the m residuals of the fused pass */
+  int threads;         /* threads of the fused pass (ms_operator_set_threads; 1 by default) */
+  double *part;        /* scratch: threads x MS_ROUND_CHUNKS x P chunk partial sums */
+  double *blk;         /* matrix-free scratch: threads x block x P regenerated rows (NULL if stored) */
+  gsl_rng **gen;       /* matrix-free generators, one per thread (NULL if stored) */
 } ms_operator;
 
 typedef enum { MS_AUTO = 0, MS_STORED, MS_MATRIX_FREE } ms_storage;
@@ -58,6 +62,13 @@ size_t ms_packed_size(size_t n);
 #define MS_BLOCK_BYTES (1024u * 1024u)
 #endif
 #define MS_BLOCK_MIN_ROWS 8u
+/* Blocks per chunk of the fused pass: the unit of its fixed partition (threads) and of its
+ * fixed-order reduction (see ms_fused_residual_adjoint). */
+/* Chunks per thread between two barriers of the threaded pass (any value gives the same bits). */
+#define MS_ROUND_CHUNKS 8u
+#ifndef MS_CHUNK_BLOCKS
+#define MS_CHUNK_BLOCKS 8u
+#endif
 size_t ms_block_rows(size_t n, size_t m);
 
 /* Bytes an operator may occupy under MS_AUTO: AR_MEM_BUDGET_MB (a positive integer) MiB if set,
@@ -71,6 +82,10 @@ ms_operator *ms_operator_alloc(size_t n, size_t m);
 ms_operator *ms_operator_alloc_kind(size_t n, size_t m, ms_storage kind);
 int ms_operator_gaussian(ms_operator *A, gsl_rng *rng);
 int ms_operator_is_matrix_free(const ms_operator *A);
+/* Threads of the fused pass (OpenMP), >= 1; the caller passes the count (programs: proc_threads()).
+ * The result is bit-identical for every count (see ms_fused_residual_adjoint).  Reallocates the
+ * per-thread scratch: GSL_ENOMEM (the operator then has none: free it) or GSL_EINVAL. */
+int ms_operator_set_threads(ms_operator *A, int threads);
 void ms_operator_free(ms_operator *A);
 
 /* Products on packed vectors: out (length m) <- A zp; sp (length P) <- A^T z. */
