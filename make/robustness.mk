@@ -35,6 +35,6 @@ robustness: deps ## every claim under master seeds 1..5 (opt-in; several full bu
 	  echo "robustness: seed $$s: $$(grep -c $$'\tPASS\t' $(ROBUST_B)/seed-$$s.tsv) PASS," \
 	    "$$(grep -c $$'\tFAIL\t' $(ROBUST_B)/seed-$$s.tsv) FAIL, $$(grep -c $$'\tERROR\t' $(ROBUST_B)/seed-$$s.tsv) ERROR"; \
 	done; \
-	{ printf '# seed\tverdict\tid\tmeasured\tcriterion\n'; for s in $(ROBUST_SEEDS); do cat $(ROBUST_B)/seed-$$s.tsv; done; } \
+	{ printf '# make robustness at version $(VERSION_NOW), seeds $(ROBUST_SEEDS)\n# seed\tverdict\tid\tmeasured\tcriterion\n'; for s in $(ROBUST_SEEDS); do cat $(ROBUST_B)/seed-$$s.tsv; done; } \
 	  > $(ROBUST_B)/robustness.tsv; \
 	echo "robustness: $(ROBUST_B)/robustness.tsv ($$(( ($$(date +%s) - start) / 60 )) min); make record keeps it"

@@ -1,7 +1,9 @@
 /* bench_sensing.c -- the sensing operator and sensing GD (lib/models/ms, ms_operator), measured for `make bench`.
  *   1. A, A* and the fused pass at (n, m) = (40,400), (100,5000), (200,20000): bytes of the packed
- *      operator per second, over the streaming bandwidth (goal >= 0.8 when it exceeds the L3);
- *      GD time per iteration with k = n, against numpy (tests/bench_sensing.py; goal >= 3x at the
+ *      operator per second, over the streaming bandwidth (goal when it exceeds the L3: >= 0.8 for A
+ *      and A*, >= 0.85 for the fused pass); the floor (one read of the operator at that bandwidth)
+ *      against the fused pass's time;
+ *      GD time per iteration with k = n, against numpy (tests/bench_sensing.py; goal >= 3.5x at the
  *      two large sizes).
  *   2. The matrix-free operator: cost per measurement of the fused pass against the stored one.
  *   3. Cost growth: GD time per iteration against n at m = 5nr (r = 2), k = n; the fitted
@@ -135,7 +137,7 @@ int main(int argc, char **argv)
       ctx *c = setup(n, m, n, MS_STORED);
       snprintf(name, sizeof name, "sensing.gd.n%zu.m%zu", n, m);
       snprintf(ref, sizeof ref, "numpy.sensing.gd.n%zu.m%zu", n, m);
-      bench_row(f, name, bench_median(run_gd, c, 7), "s/iter", ref, n >= 100 ? ">=3" : "-", "lo");
+      bench_row(f, name, bench_median(run_gd, c, 7), "s/iter", ref, n >= 100 ? ">=3.5" : "-", "lo");
       teardown(c);
     }
     free(st.a);

@@ -234,42 +234,52 @@ static void block_pass(const double *rows, size_t nb, size_t P, const double *zp
 
 /* The fused pass, chunk by chunk (a chunk = MS_CHUNK_BLOCKS blocks of ms_block_rows rows, fixed
  * by n and m): chunk c gives its residuals and its partial sum p_c (block_pass, block after block);
- * sp = (((0 + p_0) + p_1) + ...) in chunk order.  With T threads, the chunks c0 .. c0+T-1 are
- * computed at once, then added to sp in chunk order, the columns of sp split among the threads (a
- * round of T * MS_ROUND_CHUNKS chunks between two barriers: thread t does R consecutive ones, each
- * into its own p).  Every sum has the same operands in the same order for
- * every T: the same bits.  (The chunk is several blocks so that the extra pass over p and sp costs
- * a few per cent of the pass.) */
+ * sp = (((0 + p_0) + p_1) + ...) in chunk order.  With T threads, a round of T * R chunks
+ * (R = MS_ROUND_CHUNKS) is computed at once, thread t doing R consecutive ones, each into its own
+ * p; then the round's partial sums are added to sp in chunk order, the columns of sp split among
+ * the threads.  Every sum has the same operands in the same order for every T: the same bits.
+ * (A chunk is several blocks so that the extra pass over p and sp costs a few per cent.)  This is
+ * the body run by thread t of T; with T = 1 it runs outside any parallel region (the barrier and
+ * the worksharing loop then bind to the one thread). */
+static void fused_body(const ms_operator *A, const double *zp, const double *yv, double *sp,
+                       size_t T, size_t t)
+{
+  const size_t P = A->P, m = A->m, B = A->block, CB = B * MS_CHUNK_BLOCKS, nc = (m + CB - 1) / CB;
+  const size_t R = MS_ROUND_CHUNKS;
+  for (size_t c0 = 0; c0 < nc; c0 += T * R) {
+    const size_t here = nc - c0 < T * R ? nc - c0 : T * R;
+    for (size_t j = 0; j < R && t * R + j < here; j++) {
+      const size_t c = c0 + t * R + j, end = (c + 1) * CB < m ? (c + 1) * CB : m;
+      double *p = A->part + (t * R + j) * P;
+      for (size_t i0 = c * CB; i0 < end; i0 += B) {
+        const size_t nb = end - i0 < B ? end - i0 : B;
+        block_pass(op_rows_t(A, (int) t, i0, nb), nb, P, zp, yv + i0, A->res + i0, p,
+                   i0 == c * CB);
+      }
+    }
+#pragma omp barrier
+#pragma omp for schedule(static)
+    for (size_t q = 0; q < P; q++) {
+      double s = sp[q];
+      for (size_t u = 0; u < here; u++) s += A->part[u * P + q];
+      sp[q] = s;
+    }
+  }
+}
+
 double ms_fused_residual_adjoint(const ms_operator *A, const double *zp, const gsl_vector *y,
                                  double *sp)
 {
-  const size_t P = A->P, m = A->m, B = A->block, CB = B * MS_CHUNK_BLOCKS, nc = (m + CB - 1) / CB;
-  /* no more threads than chunks (a single chunk runs without a parallel region) */
+  const size_t P = A->P, m = A->m, CB = A->block * MS_CHUNK_BLOCKS, nc = (m + CB - 1) / CB;
+  const double *res = A->res;
+  /* no more threads than chunks */
   const int T = (size_t) A->threads < nc ? A->threads : (int) nc;
-  const double *yv = y->data;
-  double *res = A->res;
   memset(sp, 0, P * sizeof(double));
-#pragma omp parallel num_threads(T) if (T > 1)
-  {
-    const size_t t = T > 1 ? (size_t) omp_get_thread_num() : 0, R = MS_ROUND_CHUNKS;
-    for (size_t c0 = 0; c0 < nc; c0 += (size_t) T * R) {
-      const size_t here = nc - c0 < (size_t) T * R ? nc - c0 : (size_t) T * R;
-      for (size_t j = 0; j < R && t * R + j < here; j++) {
-        const size_t c = c0 + t * R + j, end = (c + 1) * CB < m ? (c + 1) * CB : m;
-        double *p = A->part + (t * R + j) * P;
-        for (size_t i0 = c * CB; i0 < end; i0 += B) {
-          const size_t nb = end - i0 < B ? end - i0 : B;
-          block_pass(op_rows_t(A, (int) t, i0, nb), nb, P, zp, yv + i0, res + i0, p, i0 == c * CB);
-        }
-      }
-#pragma omp barrier
-#pragma omp for schedule(static)
-      for (size_t q = 0; q < P; q++) {
-        double s = sp[q];
-        for (size_t u = 0; u < here; u++) s += A->part[u * P + q];
-        sp[q] = s;
-      }
-    }
+  if (T > 1) {
+#pragma omp parallel num_threads(T)
+    fused_body(A, zp, y->data, sp, (size_t) T, (size_t) omp_get_thread_num());
+  } else {
+    fused_body(A, zp, y->data, sp, 1, 0);
   }
   double ss = 0.0;
   for (size_t i = 0; i < m; i++) ss += res[i] * res[i];
