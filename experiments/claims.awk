@@ -337,7 +337,8 @@ END {
     if (varies == "") { print "% no claim changes its verdict with the seed"; exit 0 }
     print "\\begin{longtable}{@{}llp{0.72\\textwidth}@{}}"
     print "\\caption{The claims whose verdict changes with the master seed, from the recorded run of \\texttt{make robustness}: verdict and measured value under each seed.}\\label{tab:robust}\\\\"
-    print "\\toprule\nclaim & seed & verdict and measured value\\tabularnewline\n\\midrule\n\\endhead"
+    hd = "\\toprule\nclaim & seed & verdict and measured value\\tabularnewline\n\\midrule"
+    print hd "\n\\endfirsthead\n" hd "\n\\endhead"
     m = split(varies, vs, " ")
     for (j = 1; j <= m; j++) {
       i = vs[j]
