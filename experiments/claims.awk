@@ -50,6 +50,7 @@ function tex_text(s,    n, part, k, out, punct) {   # a text token: escapes; alp
       punct = ""
       if (match(part[k], /[,;:.)]+$/)) { punct = substr(part[k], RSTART); part[k] = substr(part[k], 1, RSTART - 1) }
       out = out (k > 1 ? "-" : "") (part[k] in GREEK ? "$" GREEK[part[k]] "$" : \
+                                    part[k] ~ /^[0-9.]+[eE][-+]?[0-9]+$/ ? "$" tex_number(part[k]) "$" : \
                                     k > 1 && part[k] ~ /^[b-zA-Z]$/ ? "$" part[k] "$" : part[k]) punct
     }
     s = out
