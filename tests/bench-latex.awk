@@ -24,6 +24,9 @@ function nm(name, s, a) {   # n and m from "...nN.mM"
 FNR == 1 { next }
 { rows++; name[rows] = $1; value[$1] = $2; unit[$1] = $3; ref[$1] = $4; ratio[$1] = $6;
   goal[$1] = $7; verdict[$1] = $8 }
+function msmacro(mac, row, scale) {   # a row in milliseconds, two decimals (scale: to ms)
+  printf "\\newcommand{\\%s}{%s}\n", mac, (row in value) ? sprintf("%.2f", scale * value[row]) : "--"
+}
 function macro(mac, row, field,   v) {   # field: ratio, verdict, gbs, or a printf format
   if (!(row in value)) v = "--"
   else if (field == "ratio") v = ratio[row]
@@ -68,7 +71,18 @@ END {
     macro("CostGdRatio" L[j], "sensing.gd." S[j], "ratio")
     macro("CostGdVerdict" L[j], "sensing.gd." S[j], "verdict")
     macro("CostNumpyApply" L[j], "numpy.sensing.apply." S[j], "gbs")
+    macro("CostFusedVerdict" L[j], "sensing.fused." S[j], "verdict")
+    msmacro("CostFloorMs" L[j], "sensing.floor." S[j], 1e3)
+    msmacro("CostFusedMs" L[j], "sensing.fused.time." S[j], 1e3)
   }
+  # threads: the ratio of a 2-thread row to its 1-thread reference is the speedup
+  macro("CostThreadsStored", "sensing.gd.stored.threads2.n200.m20000", "ratio")
+  macro("CostThreadsFree", "sensing.gd.free.threads2.n300.m3000", "ratio")
+  macro("CostCarpThreads", "carp.path.authors.t1.01.N2", "ratio")
+  macro("CostCarpRpkgRatio", "carp.path_vs_rpkg.authors.t1.01", "ratio")
+  msmacro("CostCarpPartStepMs", "carp.part.step.authors", 1)
+  msmacro("CostCarpPartSolveMs", "carp.part.solve.authors", 1)
+  msmacro("CostCarpPartRestMs", "carp.part.rest.authors", 1)
   split("A B C D", FL, " "); split("20 100 400 1000", FN, " ")
   for (j = 1; j <= 4; j++) {
     macro("CostFactorRatio" FL[j], "factor.gd.n" FN[j] ".k" 2 * FN[j], "ratio")
