@@ -35,6 +35,7 @@ $preamble
 \section{Claims and verdicts}
 \label{sec:claims}
 Section~\ref{sec:claims}: the test error falls with \$\alpha\$, \$\|U\|_F^2\le10^{-4}\$, \$t_{\rm hit}=-3\$.
+Threads: \texttt{AR\_THREADS} and \texttt{OMP\_WAIT\_POLICY} (environment variables).
 \par\vspace*{14cm}Text near the bottom of the page.
 \end{document}
 TEX

@@ -40,9 +40,11 @@ grep_text "TODO" 'TODO'
 grep_text "hyphen as a minus sign" '(^|[[:space:](=,;]|\[)-[0-9]'
 grep_text "process word" '\b([Ss]pec|[Ss]pecification|[Ii]ssue|[Ee]ngineer|[Ss]ession)s?\b'
 # An underscore is raw markup unless it is part of a file or metric name: one that holds a . or /,
-# or a snake_case name with two underscores or more (auto_free_under_1GiB_cap).
+# a snake_case name with two underscores or more (auto_free_under_1GiB_cap), or an environment
+# variable's name in capitals (AR_THREADS; not U_0, a subscript).
 underscores=$(printf '%s\n' "$text" | tr -s ' \t' '\n\n' | grep '_' | grep -v '[./]' \
-  | grep -vE '^[[:alnum:]]+(_[[:alnum:]]+){2,}[,;:.)]*$' | sort -u | head -n 5)
+  | grep -vE '^[[:alnum:]]+(_[[:alnum:]]+){2,}[,;:.)]*$' \
+  | grep -vE '^\(?[A-Z]{2,}[A-Z0-9]*(_[A-Z0-9]{2,})+\)?[,;:.)]*$' | sort -u | head -n 5)
 [ -n "$underscores" ] && while IFS= read -r w; do problem "raw _: $w"; done <<<"$underscores"
 
 # The claims table: from its section's heading to the next heading of a section or the references.
