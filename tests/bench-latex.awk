@@ -128,7 +128,7 @@ END {
   macro("CostMakeTotal", "build.make.total", "%.0f")
   macro("CostBenchTotal", "bench.total", "%.0f")
   print "\\newcommand{\\CostTable}{%"
-  print "\\begin{longtable}{@{}>{\\raggedright}p{0.29\\textwidth}rl>{\\raggedright}p{0.25\\textwidth}lr@{}l@{}}"
+  print "\\begin{longtable}{@{}>{\\raggedright}p{0.28\\textwidth}rl>{\\raggedright}p{0.245\\textwidth}lr@{}l@{}}"
   print "\\toprule figure & value & unit & reference & ratio & goal & \\ verdict\\\\ \\midrule\\endhead"
   for (i = 1; i <= rows; i++) {
     r = name[i]
