@@ -48,6 +48,13 @@ while IFS=$'\t' read -r prog want args; do
   expect "$prog" "$want" $args
 done <"$here/bad-input.tsv"
 
+# A malformed thread count (AR_THREADS) is a usage error of every program whose kernels take one.
+for v in 0 65 abc 2x ''; do
+  want=2; [ -z "$v" ] && want=0   # empty: unset, one thread
+  AR_THREADS=$v expect S-phases $want --n 10 --k 10 --m 40 --T 5
+  AR_THREADS=$v expect W-path $want --csv experiments/data/presidential-speech.csv --t 1.5
+done
+
 # ---- carp, the tool: good input, missing values, every output, and the bad-input messages --------
 if [ -x "$bindir/carp" ]; then
   tmp=$(mktemp -d)
