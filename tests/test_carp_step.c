@@ -25,20 +25,8 @@ static void blobs(gsl_rng *r, size_t n, size_t p, double *x)
 /* I + rho D^T D factored as cc.c factors it (simplicial LDL', CHOLMOD's default ordering). */
 static cholmod_factor *factor(const cc_graph *g, double rho, cholmod_common *cm)
 {
-  const size_t n = g->n, ne = g->ne;
-  cholmod_sparse *A = cholmod_allocate_sparse(n, n, n + ne, 1, 1, -1, CHOLMOD_REAL, cm);
-  size_t *deg = calloc(n, sizeof *deg);
-  for (size_t l = 0; l < ne; l++) { deg[g->ei[l]]++; deg[g->ej[l]]++; }
-  int *Ap = A->p, *Ai = A->i;
-  double *Ax = A->x;
-  size_t q = 0, l = 0;
-  for (size_t i = 0; i < n; i++) {
-    Ap[i] = (int) q;
-    Ai[q] = (int) i; Ax[q++] = 1 + rho * (double) deg[i];
-    for (; l < ne && g->ei[l] == i; l++) { Ai[q] = (int) g->ej[l]; Ax[q++] = -rho; }
-  }
-  Ap[n] = (int) q;
-  free(deg);
+  cholmod_sparse *A = cc_ldl_system(g, rho, cm);
+  if (!A) return NULL;
   cholmod_factor *L = cholmod_analyze(A, cm);
   cholmod_factorize(A, L, cm);
   cholmod_free_sparse(&A, cm);

@@ -319,21 +319,8 @@ static cc_factor *factor_alloc(const cc_graph *g, size_t p, double rho, cc_solve
   cholmod_start(&f->cm);
   f->cm.print = 0;
   f->cm.supernodal = CHOLMOD_SIMPLICIAL;   /* a sparse Laplacian: no dense supernodes, no threads */
-  /* Lower triangle, column-compressed: column i holds the diagonal then the edges (i, j), j > i. */
-  size_t *deg = calloc(n, sizeof *deg);
-  cholmod_sparse *A = deg ? cholmod_allocate_sparse(n, n, n + ne, 1, 1, -1, CHOLMOD_REAL, &f->cm) : NULL;
-  if (!A) { free(deg); factor_free(f); return NULL; }
-  for (size_t l = 0; l < ne; l++) { deg[g->ei[l]]++; deg[g->ej[l]]++; }
-  int *Ap = A->p, *Ai = A->i;
-  double *Ax = A->x;
-  size_t q = 0, l = 0;
-  for (size_t i = 0; i < n; i++) {
-    Ap[i] = (int) q;
-    Ai[q] = (int) i; Ax[q++] = 1 + rho * (double) deg[i];
-    for (; l < ne && g->ei[l] == i; l++) { Ai[q] = (int) g->ej[l]; Ax[q++] = -rho; }
-  }
-  Ap[n] = (int) q;
-  free(deg);
+  cholmod_sparse *A = cc_ldl_system(g, rho, &f->cm);
+  if (!A) { factor_free(f); return NULL; }
   f->L = cholmod_analyze(A, &f->cm);
   int ok = f->L && cholmod_factorize(A, f->L, &f->cm) && f->cm.status == CHOLMOD_OK;
   cholmod_free_sparse(&A, &f->cm);

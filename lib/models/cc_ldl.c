@@ -302,3 +302,23 @@ void cc_ldl_solve4(const cc_ldl *s, double *y, size_t w)
     backward(s, s->bwd, s->nbwd, y, 4, 0, w);
   }
 }
+
+cholmod_sparse *cc_ldl_system(const cc_graph *g, double rho, cholmod_common *cm)
+{
+  const size_t n = g->n, ne = g->ne;
+  size_t *deg = calloc(n, sizeof *deg);
+  cholmod_sparse *A = deg ? cholmod_allocate_sparse(n, n, n + ne, 1, 1, -1, CHOLMOD_REAL, cm) : NULL;
+  if (!A) { free(deg); return NULL; }
+  for (size_t l = 0; l < ne; l++) { deg[g->ei[l]]++; deg[g->ej[l]]++; }
+  int *Ap = A->p, *Ai = A->i;
+  double *Ax = A->x;
+  size_t q = 0, l = 0;
+  for (size_t i = 0; i < n; i++) {
+    Ap[i] = (int) q;
+    Ai[q] = (int) i; Ax[q++] = 1 + rho * (double) deg[i];
+    for (; l < ne && g->ei[l] == i; l++) { Ai[q] = (int) g->ej[l]; Ax[q++] = -rho; }
+  }
+  Ap[n] = (int) q;
+  free(deg);
+  return A;
+}

@@ -21,6 +21,8 @@
 #define AR_CC_LDL_H
 
 #include <stddef.h>
+#include <suitesparse/cholmod.h>
+#include "models/cc.h"
 
 typedef struct {
   size_t n;
@@ -52,5 +54,11 @@ void cc_ldl_solve(const cc_ldl *s, double *y, size_t p, size_t c0, size_t c1);
  * compiler keeps each row in vector registers. */
 #define CC_LDL_W 4
 void cc_ldl_solve4(const cc_ldl *s, double *y, size_t w);
+
+/* I + rho D'D for the edges of g (D: one row e_i - e_j per edge), as CHOLMOD's lower triangle,
+ * column-compressed (column i: the diagonal, then the edges (i, j), j > i, in g's order), ready for
+ * cholmod_analyze.  The one assembly of the system CARP factors (cc.c) and the tests check.  NULL
+ * when out of memory. */
+cholmod_sparse *cc_ldl_system(const cc_graph *g, double rho, cholmod_common *cm);
 
 #endif
