@@ -5,7 +5,7 @@
 # so two makes never run apt-get at once).  PKGS_GOAL_<goal> lists a goal's packages (defined and
 # empty: none); any other goal (all, quick, a file) needs BUILD and DOC.  Fragments of features
 # add their goals here the same way.
-BUILD_PKGS   := gcc make pkg-config libgsl-dev libopenblas-dev libsuitesparse-dev
+BUILD_PKGS   := gcc make pkg-config libgsl-dev libopenblas-dev libsuitesparse-dev librandom123-dev
 DOC_PKGS     := gnuplot-nox texlive-latex-base texlive-latex-recommended texlive-fonts-recommended \
                 lmodern latexmk poppler-utils
 BENCH_PKGS   := python3-numpy bc git

@@ -9,8 +9,8 @@
 #include <unistd.h>
 #include <gsl/gsl_cblas.h>
 #include <gsl/gsl_errno.h>
-#include <gsl/gsl_randist.h>
 #include <omp.h>
+#include "core/crng.h"
 #include "core/rng.h"
 
 size_t ms_packed_size(size_t n) { return n * (n + 1) / 2; }
@@ -44,6 +44,8 @@ ms_operator *ms_operator_alloc_kind(size_t n, size_t m, ms_storage kind)
 {
   if (n < 1 || m < 1) GSL_ERROR_NULL("ms_operator_alloc: need n, m >= 1", GSL_EINVAL);
   const size_t P = ms_packed_size(n);
+  if (m > UINT32_MAX || P > UINT32_MAX)
+    GSL_ERROR_NULL("ms_operator_alloc: m and n(n+1)/2 must be below 2^32", GSL_EINVAL);
   if (kind == MS_AUTO) {
     /* m P doubles, compared without overflow */
     const size_t budget = ms_memory_budget() / sizeof(double);
@@ -73,39 +75,31 @@ ms_operator *ms_operator_alloc(size_t n, size_t m) { return ms_operator_alloc_ki
 
 int ms_operator_is_matrix_free(const ms_operator *A) { return A->a == NULL; }
 
-/* Row i of A (i from 0): its own mt19937 stream, so that any row can be drawn alone. */
-static void draw_row(const ms_operator *A, gsl_rng *gen, size_t i, double *row)
+/* Row i of A (i from 0): row i of the counter-based stream with key {key, RNG_OPERATOR}, so that
+ * any row can be drawn alone, by any thread. */
+static void draw_row(const ms_operator *A, size_t i, double *row)
 {
   const double scale = 1.0 / sqrt((double) A->m), off = sqrt(0.5) * scale;
-  gsl_rng_set(gen, rng_derive(A->key, RNG_OPERATOR, i + 1, 0));
+  crng_gaussian_row((uint32_t) A->key, RNG_OPERATOR, (uint32_t) i, A->P, row);
   for (size_t j = 0, q = 0; j < A->n; j++)
-    for (size_t l = j; l < A->n; l++, q++)
-      row[q] = gsl_ran_gaussian_ziggurat(gen, 1.0) * (l == j ? scale : off);
+    for (size_t l = j; l < A->n; l++, q++) row[q] *= l == j ? scale : off;
 }
 
 int ms_operator_gaussian(ms_operator *A, gsl_rng *rng)
 {
   A->key = gsl_rng_get(rng);
   if (!A->a) return 0;   /* matrix-free: the key is the whole operator */
-  gsl_rng *gen = gsl_rng_alloc(gsl_rng_mt19937);
-  if (!gen) GSL_ERROR("ms_operator_gaussian: out of memory", GSL_ENOMEM);
-  for (size_t i = 0; i < A->m; i++) draw_row(A, gen, i, A->a + i * A->P);
-  gsl_rng_free(gen);
+  for (size_t i = 0; i < A->m; i++) draw_row(A, i, A->a + i * A->P);
   return 0;
 }
 
 /* Per-thread scratch: a chunk's partial sum each, and for a matrix-free operator a block of
- * regenerated rows and a generator each. */
+ * regenerated rows each. */
 static void free_scratch(ms_operator *A)
 {
   free(A->part);
   free(A->blk);
-  if (A->gen)
-    for (int t = 0; t < A->threads; t++)
-      if (A->gen[t]) gsl_rng_free(A->gen[t]);
-  free(A->gen);
   A->part = A->blk = NULL;
-  A->gen = NULL;
   A->threads = 0;
 }
 
@@ -118,9 +112,7 @@ int ms_operator_set_threads(ms_operator *A, int threads)
   int ok = A->part != NULL;
   if (ok && !A->a) {
     A->blk = malloc(T * A->block * A->P * sizeof(double));
-    A->gen = calloc(T, sizeof *A->gen);
-    ok = A->blk && A->gen;
-    for (size_t t = 0; ok && t < T; t++) ok = (A->gen[t] = gsl_rng_alloc(gsl_rng_mt19937)) != NULL;
+    ok = A->blk != NULL;
   }
   A->threads = threads;
   if (!ok) {
@@ -146,7 +138,7 @@ static const double *op_rows_t(const ms_operator *A, int t, size_t i0, size_t nb
 {
   if (A->a) return A->a + i0 * A->P;
   double *blk = A->blk + (size_t) t * A->block * A->P;
-  for (size_t b = 0; b < nb; b++) draw_row(A, A->gen[t], i0 + b, blk + b * A->P);
+  for (size_t b = 0; b < nb; b++) draw_row(A, i0 + b, blk + b * A->P);
   return blk;
 }
 

@@ -14,10 +14,11 @@
  * order, so the result is bit-identical for every thread count.
  *
  * Per-row streams and the matrix-free operator.  Drawing the operator takes one 32-bit key from
- * the caller's generator; row i (from 0) is then drawn alone from an mt19937 seeded with
- * rng_derive(key, RNG_OPERATOR, i + 1, 0).  So any row can be regenerated on demand: a
- * MATRIX-FREE operator stores only the key and redraws each block of rows on every application
- * (no m x P array; each product costs P Gaussian draws per measurement instead of 8P bytes read).
+ * the caller's generator; row i (from 0) is then row i of the counter-based Gaussian stream with
+ * key {key, RNG_OPERATOR} (core/crng.h: Philox4x32-10 and a ziggurat), a function of (key, i) alone.
+ * So any row can be regenerated on demand, by any thread: a MATRIX-FREE operator stores only the
+ * key and redraws each block of rows on every application (no m x P array; each product costs P
+ * Gaussian draws per measurement instead of 8P bytes read).
  * Every product runs block by block with the same block size (ms_block_rows) for both kinds, so a
  * matrix-free operator gives the same results, bit for bit, as the stored one with the same key.
  * MS_AUTO stores the operator when its m P doubles fit in ms_memory_budget() (half the physical
@@ -37,13 +38,12 @@
 typedef struct {
   size_t n, m, P;
   double *a;           /* m x P, row i = packed upper triangle of A_i / sqrt(m); NULL if matrix-free */
-  unsigned long key;   /* row i is drawn from rng_derive(key, RNG_OPERATOR, i + 1, 0) */
+  unsigned long key;   /* row i is row i of crng stream {key, RNG_OPERATOR} */
   size_t block;        /* rows per block in every product (ms_block_rows) */
   double *res;         /* scratch: the m residuals of the fused pass */
   int threads;         /* threads of the fused pass (ms_operator_set_threads; 1 by default) */
   double *part;        /* scratch: threads x MS_ROUND_CHUNKS x P chunk partial sums */
   double *blk;         /* matrix-free scratch: threads x block x P regenerated rows (NULL if stored) */
-  gsl_rng **gen;       /* matrix-free generators, one per thread (NULL if stored) */
 } ms_operator;
 
 typedef enum { MS_AUTO = 0, MS_STORED, MS_MATRIX_FREE } ms_storage;
@@ -77,6 +77,7 @@ size_t ms_memory_budget(void);
 
 /* Allocate an m x P operator (stored and zeroed, or matrix-free, or chosen by MS_AUTO); draw a
  * Gaussian one from rng (one key drawn from rng, then row by row from the per-row streams).
+ * m and P = n(n+1)/2 must be below 2^32 (the counters' width): GSL_EINVAL otherwise.
  * ms_operator_alloc(n, m) is ms_operator_alloc_kind(n, m, MS_STORED). */
 ms_operator *ms_operator_alloc(size_t n, size_t m);
 ms_operator *ms_operator_alloc_kind(size_t n, size_t m, ms_storage kind);
