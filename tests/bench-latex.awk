@@ -122,6 +122,16 @@ END {
   macro("CostStoredGd", "sensing.n500.stored.gd", "%.3g")
   macro("CostFreeRss", "sensing.n500.free.rss", "%.0f")
   macro("CostStoredRss", "sensing.n500.stored.rss", "%.0f")
+  r = "sensing.row.mt19937_gsl_ziggurat.n100"   # microseconds per row of 5050 draws
+  printf "\\newcommand{\\CostRowMtUs}{%s}\n", (r in value) ? sprintf("%.0f", 1e6 * value[r]) : "--"
+  r = "sensing.row.crng.n100"
+  printf "\\newcommand{\\CostRowCrngUs}{%s}\n", (r in value) ? sprintf("%.0f", 1e6 * value[r]) : "--"
+  macro("CostRowRatio", "sensing.row.crng.n100", "ratio")
+  macro("CostRowVerdict", "sensing.row.crng.n100", "verdict")
+  macro("CostBigFreeGd", "sensing.n1000.free.gd", "%.3g")
+  macro("CostBigFreeRss", "sensing.n1000.free.rss", "%.0f")
+  macro("CostBigFreeThreads", "sensing.n1000.free.threads", "%.0f")
+  macro("CostBigStoredGB", "sensing.n1000.stored_would_need", "%.0f")
   r = "sensing.n500.free_equals_stored"
   printf "\\newcommand{\\CostFreeIdentical}{%s}\n", (r in value) ? (value[r] == 1 ? "yes" : "no") : "--"
   macro("CostQuickTotal", "build.quick.total", "%.0f")

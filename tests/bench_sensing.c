@@ -5,13 +5,18 @@
  *      against the fused pass's time;
  *      GD time per iteration with k = n, against numpy (tests/bench_sensing.py; goal >= 3.5x at the
  *      two large sizes).
- *   2. The matrix-free operator: cost per measurement of the fused pass against the stored one.
+ *   2. The matrix-free operator: cost per measurement of the fused pass against the stored one;
+ *      drawing a row of n = 100 (5050 Gaussians) with the counter-based generator (core/crng)
+ *      against the generator the operator used before it, an mt19937 seeded per row and GSL's
+ *      ziggurat (goal >= 5x).
  *   3. Cost growth: GD time per iteration against n at m = 5nr (r = 2), k = n; the fitted
  *      exponent against the model's n^3 (m n^2 bytes per pass).
  *   5. Threads (ms_operator_set_threads): GD per iteration at 1 and 2 threads, stored at
  *      (200, 20000) and matrix-free at n = 300 (m = 5nr = 3000, k = n); the ratio is the speedup.
  *   4. Scale: n = 500 (m = 5000, a 5 GB operator) stored, and matrix-free when the memory budget is
- *      capped (AR_MEM_BUDGET_MB=1024): bit-identical iterates, resident memory of each.
+ *      capped (AR_MEM_BUDGET_MB=1024): bit-identical iterates, resident memory of each.  Then
+ *      n = 1000, m = 5nr = 10000 (a stored operator would need 40 GB): matrix-free, one GD iteration
+ *      on all threads allowed by AR_THREADS (default 1), its time and resident memory.
  * Usage: bench_sensing OUT.tsv [quick] [gd]   (quick: small sizes only, to test the harness; gd:
  * only the GD times of part 1, see tests/bench.sh) */
 #define _GNU_SOURCE
@@ -19,7 +24,9 @@
 #include <string.h>
 #include <unistd.h>
 #include <gsl/gsl_cblas.h>
+#include <gsl/gsl_randist.h>
 #include "bench.h"
+#include "core/crng.h"
 #include "core/rng.h"
 #include "core/stats.h"
 #include "io/proc.h"
@@ -50,6 +57,28 @@ static void run_stream(void *p)
 {
   stream_ctx *s = p;
   s->sink += cblas_ddot((int) STREAM_N, s->a, 1, s->b, 1);
+}
+
+/* One row of n = 100 by each generator (the row index advances, as in a pass over the operator). */
+typedef struct {
+  gsl_rng *mt;
+  uint32_t row;
+  double out[5050];
+} rowgen;
+static void run_row_crng(void *p) { rowgen *g = p; crng_gaussian_row(7, RNG_OPERATOR, g->row++, 5050, g->out); }
+static void run_row_mt(void *p)
+{
+  rowgen *g = p;
+  gsl_rng_set(g->mt, rng_derive(7, RNG_OPERATOR, ++g->row, 0));
+  for (size_t q = 0; q < 5050; q++) g->out[q] = gsl_ran_gaussian_ziggurat(g->mt, 1.0);
+}
+static void run_rows(void *p)
+{
+  for (int i = 0; i < 200; i++) run_row_crng(p);
+}
+static void run_rows_mt(void *p)
+{
+  for (int i = 0; i < 200; i++) run_row_mt(p);
 }
 
 static ctx *setup_threads(size_t n, size_t m, size_t k, ms_storage kind, int threads)
@@ -186,6 +215,13 @@ int main(int argc, char **argv)
     bench_row(f, ref, per[0], "s/meas", "-", "-", "lo");
     snprintf(name, sizeof name, "sensing.fused.free.n%zu.m%zu", n, m);
     bench_row(f, name, per[1], "s/meas", ref, "-", "lo");
+    rowgen *g = calloc(1, sizeof *g);
+    if (!g || !(g->mt = gsl_rng_alloc(gsl_rng_mt19937))) abort();
+    const double t_mt = bench_median(run_rows_mt, g, 5) / 200, t_crng = bench_median(run_rows, g, 5) / 200;
+    bench_row(f, "sensing.row.mt19937_gsl_ziggurat.n100", t_mt, "s/row", "-", "-", "lo");
+    bench_row(f, "sensing.row.crng.n100", t_crng, "s/row", "sensing.row.mt19937_gsl_ziggurat.n100", ">=5", "lo");
+    gsl_rng_free(g->mt);
+    free(g);
   }
 
   /* 3. cost growth at m = 5nr = 10n */
@@ -252,6 +288,20 @@ int main(int argc, char **argv)
     bench_row(f, "sensing.n500.free.gd", t[0], "s/iter", "sensing.n500.stored.gd", "-", "lo");
     bench_row(f, "sensing.n500.free_equals_stored",
               memcmp(loss[0], loss[1], sizeof loss[0]) == 0, "bool", "-", "-", "hi");
+  }
+  /* n = 1000, m = 5nr = 10000, matrix-free (8 m P bytes = 40 GB stored) */
+  if (!quick) {
+    const size_t n = 1000, m = 10000, k = 1000;
+    const int threads = proc_threads();
+    ctx *c = setup_threads(n, m, k, MS_MATRIX_FREE, threads);
+    double loss, test, t0 = proc_seconds();
+    if (ms_gd_step(c->pr, c->U, 1e-3, c->w, &loss, &test)) abort();
+    const double t = proc_seconds() - t0;
+    bench_row(f, "sensing.n1000.free.threads", threads, "-", "-", "-", "hi");
+    bench_row(f, "sensing.n1000.free.gd", t, "s/iter", "-", "-", "lo");
+    bench_row(f, "sensing.n1000.free.rss", rss_mb(), "MiB", "-", "-", "lo");
+    bench_row(f, "sensing.n1000.stored_would_need", 8.0 * (double) m * (double) ms_packed_size(n) / 1e9, "GB", "-", "-", "lo");
+    teardown(c);
   }
   if (st.sink == 42.0) fputc(' ', stderr);   /* keep the stream kernel's result live */
   free(st.a);
