@@ -136,6 +136,8 @@ END {
   printf "\\newcommand{\\CostFreeIdentical}{%s}\n", (r in value) ? (value[r] == 1 ? "yes" : "no") : "--"
   macro("CostQuickTotal", "build.quick.total", "%.0f")
   macro("CostMakeTotal", "build.make.total", "%.0f")
+  macro("CostQuickVerdict", "build.quick.total", "verdict")
+  macro("CostMakeVerdict", "build.make.total", "verdict")
   macro("CostBenchTotal", "bench.total", "%.0f")
   print "\\newcommand{\\CostTable}{%"
   print "\\begin{longtable}{@{}>{\\raggedright}p{0.28\\textwidth}rl>{\\raggedright}p{0.245\\textwidth}lr@{}l@{}}"
