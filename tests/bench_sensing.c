@@ -7,7 +7,7 @@
  *      two large sizes).
  *   2. The matrix-free operator: cost per measurement of the fused pass against the stored one;
  *      drawing a row of n = 100 (5050 Gaussians) with the counter-based generator (core/crng)
- *      against the generator the operator used before it, an mt19937 seeded per row and GSL's
+ *      against GSL's own way to draw such a row, an mt19937 seeded per row and GSL's
  *      ziggurat (goal >= 5x).
  *   3. Cost growth: GD time per iteration against n at m = 5nr (r = 2), k = n; the fitted
  *      exponent against the model's n^3 (m n^2 bytes per pass).
