@@ -42,8 +42,13 @@ static void test_tables(void)
   for (int i = 0; i < 128; i++)
     bad += !within_ulp(crng_zig_w[i], w[i]) + !within_ulp(crng_zig_f[i], f[i]) + (crng_zig_k[i] != k[i]);
   CHECK(bad == 0, "ziggurat tables: %d entries differ from their definition by more than an ulp", bad);
-  /* The layers close: the top layer's edge is where the recursion from r ends up. */
-  CHECK(w[1] > 0 && f[1] < 1 && k[0] > k[2], "ziggurat: layers ordered");
+  /* r and v are a consistent pair: the base strip (a rectangle r f(r) and the tail beyond r) has
+   * area v, and so has the top layer the recursion from r ends with, x_1 (1 - f(x_1)). */
+  const long double r = 3.442619855899L, v = 9.91256303526217e-3L, x1 = w[1] * 16777216.0L;
+  const long double base = r * expl(-0.5L * r * r) + sqrtl(acosl(-1.0L) / 2) * erfcl(r / sqrtl(2.0L));
+  const long double top = x1 * (1 - f[1]);
+  CHECK(fabsl(base - v) < 1e-9L * v, "ziggurat: base strip area %Lg vs v = %Lg", base, v);
+  CHECK(fabsl(top - v) < 1e-6L * v, "ziggurat: top layer area %Lg vs v = %Lg", top, v);
 }
 
 static void test_philox(void)
